@@ -1,0 +1,39 @@
+# Everything a fresh clone needs: `make run`, `make test`, `make bench`.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DEMO := $(CURDIR)/demo.annotator
+
+# Python >= 3.12 (DESIGN.md §8: PySide6 6.12 crashes on 3.11). pyenv shims answer for versions
+# that are not selected, so each candidate must really run and report its version.
+FIND_PYTHON = for c in "$$PYTHON" python3.12 python3.13 python3 \
+	  $$HOME/.pyenv/versions/3.12*/bin/python3 $$HOME/.pyenv/versions/3.13*/bin/python3 \
+	  /usr/local/bin/python3.12 /usr/local/bin/python3.13; do \
+	  [ -n "$$c" ] || continue; \
+	  if "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo "$$c"; exit 0; fi; \
+	done; echo "no Python >= 3.12 found: install python3.12 or set PYTHON=/path/to/python" >&2; exit 1
+
+.PHONY: setup run test bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@py="$$($(FIND_PYTHON))" && \
+	if [ ! -x $(BIN)/python ]; then echo "creating $(VENV) with $$py"; "$$py" -m venv $(VENV); fi
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+run: $(STAMP)
+	$(BIN)/annotator demo $(DEMO)
+	$(BIN)/annotator stats $(DEMO)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q
+
+bench: $(STAMP)
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info demo.annotator* .pytest_cache .hypothesis

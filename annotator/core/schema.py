@@ -1,0 +1,166 @@
+"""Label schema: layers, their labels (colour, one-key shortcut, guideline) and attributes.
+
+Loaded from TOML (resources/schemas/*.toml) and stored inside every project so a project file
+is self-contained.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+OVERLAP_MODES = ("none", "nested", "any")
+ATTRIBUTE_KINDS = ("choice", "text", "relation", "span")
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+# Distinct, readable-on-white colours for labels added on import without a schema entry.
+AUTO_COLORS = ("#8dd3c7", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#80b1d3")
+
+
+class SchemaError(ValueError):
+    """An invalid schema; the message names the file and, where known, the line."""
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    name: str
+    layer: str
+    color: str
+    key: str | None = None
+    guideline: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Attribute:
+    name: str
+    layer: str
+    kind: str  # choice | text | relation (stored as a relation) | span (a span of the document)
+    values: tuple[str, ...] = ()
+    default: str | None = None
+    description: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    name: str
+    overlap: str = "none"  # none | nested | any: what spans of this layer may do to each other
+    description: str = ""
+    labels: tuple[Label, ...] = ()
+    attributes: tuple[Attribute, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Schema:
+    name: str
+    layers: tuple[Layer, ...]
+    description: str = ""
+
+    def layer(self, name: str) -> Layer | None:
+        return next((layer for layer in self.layers if layer.name == name), None)
+
+    def label(self, name: str) -> Label | None:
+        """Label names are unique across layers, so a bare name identifies its layer."""
+        return next((lab for layer in self.layers for lab in layer.labels if lab.name == name), None)
+
+    def labels(self) -> list[Label]:
+        return [lab for layer in self.layers for lab in layer.labels]
+
+    def attributes(self, layer: str) -> tuple[Attribute, ...]:
+        found = self.layer(layer)
+        return found.attributes if found else ()
+
+    def with_label(self, layer_name: str, label_name: str) -> "Schema":
+        """A copy with a new label (auto colour, no key) appended to an existing layer."""
+        layers = []
+        count = len(self.labels())
+        for layer in self.layers:
+            if layer.name == layer_name:
+                color = AUTO_COLORS[count % len(AUTO_COLORS)]
+                layer = replace(layer, labels=layer.labels + (Label(label_name, layer_name, color),))
+            layers.append(layer)
+        return replace(self, layers=tuple(layers))
+
+
+def load_schema(path: str | Path) -> Schema:
+    path = Path(path)
+    try:
+        source = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SchemaError(f"{path}: cannot read schema: {exc}") from exc
+    return parse_schema(source, str(path))
+
+
+def parse_schema(source: str, where: str = "<schema>") -> Schema:
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        # tomllib reports "(at line N, column M)"; keep it, prefixed by the file.
+        raise SchemaError(f"{where}: {exc}") from exc
+    return schema_from_dict(data, where, source)
+
+
+def _line_of(source: str, needle: str) -> str:
+    for number, line in enumerate(source.splitlines(), 1):
+        if needle in line:
+            return f":{number}"
+    return ""
+
+
+def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> Schema:
+    def fail(message: str, needle: str = "") -> SchemaError:
+        return SchemaError(f"{where}{_line_of(source, needle) if needle else ''}: {message}")
+
+    layers_data = data.get("layers")
+    if not isinstance(layers_data, dict) or not layers_data:
+        raise fail("no [layers.NAME] tables")
+    layers: list[Layer] = []
+    seen_labels: dict[str, str] = {}
+    seen_keys: dict[str, str] = {}
+    for layer_name, body in layers_data.items():
+        if not isinstance(body, dict):
+            raise fail(f"layers.{layer_name} must be a table", f"layers.{layer_name}")
+        if not _NAME.match(layer_name):
+            raise fail(f"invalid layer name {layer_name!r}", layer_name)
+        overlap = body.get("overlap", "none")
+        if overlap not in OVERLAP_MODES:
+            raise fail(f"layer {layer_name}: overlap must be one of {', '.join(OVERLAP_MODES)}, not {overlap!r}", "overlap")
+        labels = []
+        for item in body.get("labels", []):
+            name = item.get("name") if isinstance(item, dict) else None
+            if not isinstance(name, str) or not _NAME.match(name):
+                raise fail(f"layer {layer_name}: label without a valid name: {item!r}", str(name))
+            if name in seen_labels:
+                raise fail(f"label {name} defined twice (layers {seen_labels[name]} and {layer_name})", f'"{name}"')
+            seen_labels[name] = layer_name
+            color = item.get("color", "")
+            if not isinstance(color, str) or not _COLOR.match(color):
+                raise fail(f"label {name}: color must be #rrggbb, not {color!r}", f'"{name}"')
+            key = item.get("key")
+            if key is not None:
+                if not isinstance(key, str) or len(key) != 1 or key.isspace():
+                    raise fail(f"label {name}: key must be one character, not {key!r}", f'"{name}"')
+                if key.lower() in seen_keys:
+                    raise fail(f"label {name}: key {key!r} already used by {seen_keys[key.lower()]}", f'"{name}"')
+                seen_keys[key.lower()] = name
+            labels.append(Label(name, layer_name, color.lower(), key, str(item.get("guideline", ""))))
+        if not labels:
+            raise fail(f"layer {layer_name} has no labels", f"layers.{layer_name}")
+        attributes = []
+        for item in body.get("attributes", []):
+            name = item.get("name") if isinstance(item, dict) else None
+            if not isinstance(name, str) or not _NAME.match(name):
+                raise fail(f"layer {layer_name}: attribute without a valid name: {item!r}")
+            kind = item.get("kind", "choice")
+            if kind not in ATTRIBUTE_KINDS:
+                raise fail(f"attribute {name}: kind must be one of {', '.join(ATTRIBUTE_KINDS)}", f'"{name}"')
+            values = tuple(str(v) for v in item.get("values", []))
+            if kind == "choice" and not values:
+                raise fail(f"attribute {name}: a choice needs values", f'"{name}"')
+            default = item.get("default")
+            if default is not None and values and default not in values:
+                raise fail(f"attribute {name}: default {default!r} is not one of its values", f'"{name}"')
+            attributes.append(Attribute(name, layer_name, kind, values, default, str(item.get("description", ""))))
+        layers.append(Layer(layer_name, overlap, str(body.get("description", "")), tuple(labels), tuple(attributes)))
+    return Schema(str(data.get("name", "custom")), tuple(layers), str(data.get("description", "")))

@@ -1,0 +1,85 @@
+"""CoNLL-2002 IOB2: ``token TAG`` per line, a blank line after each sentence.
+
+IOB2 is flat, so one layer is exported (the entity layer by default) and overlapping spans of
+it are reduced greedily, (start, longest first); everything left out is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from pathlib import Path
+
+from annotator.core.model import Document, Span
+from annotator.core.schema import Schema
+from annotator.core.tokenize import is_blank, sentences, tokenize
+
+WRITES_FOLDER = False
+_ANY_SPACE = re.compile(r"\s")
+
+
+def default_layer(schema: Schema | None) -> str:
+    if schema is None or schema.layer("entity") or not schema.layers:
+        return "entity"
+    return schema.layers[0].name
+
+
+def export(docs: Iterable[Document], out: Path, schema: Schema, layer: str | None = None) -> list[str]:
+    layer = layer or default_layer(schema)
+    warnings: list[str] = []
+    other_layers: Counter[str] = Counter()
+    with Path(out).open("w", encoding="utf-8", newline="\n") as fh:
+        for doc in docs:
+            other_layers.update(s.layer for s in doc.spans if s.layer != layer)
+            fh.write(document_block(doc, layer, warnings))
+    if other_layers:
+        left = ", ".join(f"{n} {name}" for name, n in sorted(other_layers.items()))
+        warnings.append(f"CoNLL holds one flat layer ({layer}); spans of other layers are left out: {left}")
+    return warnings
+
+
+def _flat_spans(doc: Document, layer: str, warnings: list[str]) -> list[Span]:
+    kept: list[Span] = []
+    reach = 0  # end of the last kept span
+    for span in sorted((s for s in doc.spans if s.layer == layer), key=Span.sort_key):
+        where = f"{doc.id}: span {span.id} ({span.label} {span.start}-{span.end})"
+        if not (0 <= span.start < span.end <= len(doc.text)) or doc.text[span.start : span.end] != span.text:
+            warnings.append(f"{where} does not match the text and is left out of CoNLL")
+        elif is_blank(span.text):
+            warnings.append(f"{where} is only whitespace and is left out of CoNLL")
+        elif span.start < reach:
+            warnings.append(f"{where} overlaps another and is left out of CoNLL")
+        else:
+            kept.append(span)
+            reach = span.end
+    return kept
+
+
+def document_block(doc: Document, layer: str = "entity", warnings: list[str] | None = None) -> str:
+    """The lines of one document, starting with ``-DOCSTART- O`` and a blank line."""
+    warnings = [] if warnings is None else warnings
+    spans = _flat_spans(doc, layer, warnings)
+    tokens = tokenize(doc.text, [s.start for s in spans], [s.end for s in spans])
+    tags = ["O"] * len(tokens)
+    first = {t.start: i for i, t in enumerate(tokens)}
+    for span in spans:
+        i, prefix = first[span.start], "B-"
+        while i < len(tokens) and tokens[i].start < span.end:
+            if not tokens[i].is_space:  # a span may begin on whitespace: B- goes on its first word
+                tags[i] = prefix + span.label
+                prefix = "I-"
+            i += 1
+    lines = ["-DOCSTART- O", ""]
+    for begin, stop in sentences(doc.text, tokens, [(s.start, s.end) for s in spans]):
+        rows = []
+        for i in range(begin, stop):
+            token = tokens[i]
+            if token.is_space:
+                continue
+            assert not _ANY_SPACE.search(token.text), f"token with whitespace: {token!r}"
+            rows.append(f"{token.text} {tags[i]}")
+        if rows:
+            lines.extend(rows)
+            lines.append("")
+    return "\n".join(lines) + "\n"

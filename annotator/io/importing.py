@@ -1,0 +1,156 @@
+"""Importing files into a project: enumerate, read, prepare, skip duplicates, store in batches.
+
+Each batch of whole documents is one transaction, so a crash leaves every document either
+fully stored or absent, and re-running the import completes it (stored ones are duplicates).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.model import Document, new_id
+from annotator.io import IMPORT_FORMATS, format_for_path, importer
+from annotator.io.pipeline import Prepared, Preparer
+from annotator.io.records import Draft, Rejection
+from annotator.store import Project
+
+BATCH_DOCS = 500
+BATCH_CHARS = 4_000_000
+
+
+@dataclass
+class ImportReport:
+    files: int = 0
+    documents: int = 0
+    spans: int = 0
+    relations: int = 0
+    duplicates: list[str] = field(default_factory=list)  # "path:line: duplicate of <id>"
+    rejected: list[Rejection] = field(default_factory=list)
+    skipped_files: list[str] = field(default_factory=list)  # in folders, not an importable type
+    added_labels: list[str] = field(default_factory=list)  # "layer/LABEL"
+    renamed_ids: int = 0  # documents or spans whose given id was taken
+
+
+def expand(paths: Iterable[Path], fmt: str, report: ImportReport) -> Iterator[tuple[Path, str]]:
+    """(file, format) for every file named or found below a named folder, in a stable order."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file()):
+                if any(part.startswith(".") for part in child.relative_to(path).parts):
+                    continue
+                found = fmt if fmt != "auto" else format_for_path(child)
+                if found is None:
+                    report.skipped_files.append(str(child))
+                else:
+                    yield child, found
+        elif path.is_file():
+            yield path, fmt if fmt != "auto" else (format_for_path(path) or "txt")
+        else:
+            report.rejected.append(Rejection(str(path), None, "no such file or folder"))
+
+
+class Importer:
+    def __init__(self, project: Project, *, offset_unit: str = "codepoint", annotator: str = "",
+                 encoding: str | None = None, progress: Callable[[int], None] | None = None):
+        self.project = project
+        self.encoding = encoding
+        self.preparer = Preparer(project.schema, offset_unit, annotator)
+        self.progress = progress
+        self.report = ImportReport()
+        self._batch: list[Prepared] = []
+        self._chars = 0
+        self._hashes: dict[str, str] = {}  # content hash -> where it was first seen, this run
+
+    def run(self, paths: Iterable[Path], fmt: str = "auto") -> ImportReport:
+        if fmt != "auto" and fmt not in IMPORT_FORMATS:
+            raise ValueError(f"unknown format {fmt!r}")
+        for path, found in expand(paths, fmt, self.report):
+            self.report.files += 1
+            for item in importer(found).read(path, encoding=self.encoding):
+                if isinstance(item, Rejection):
+                    self.report.rejected.append(item)
+                else:
+                    self.add(item)
+        self.flush()
+        return self.report
+
+    def add(self, draft: Draft) -> None:
+        prepared = self.preparer.prepare(draft)
+        if isinstance(prepared, Rejection):
+            self.report.rejected.append(prepared)
+            return
+        where = f"{draft.path}:{draft.line}"
+        chash = prepared.doc.content_hash
+        if chash in self._hashes:
+            self.report.duplicates.append(f"{where}: same text as {self._hashes[chash]}")
+            return
+        self._hashes[chash] = where
+        self._batch.append(prepared)
+        self._chars += len(prepared.doc.text)
+        if len(self._batch) >= BATCH_DOCS or self._chars >= BATCH_CHARS:
+            self.flush()
+
+    def flush(self) -> None:
+        batch, self._batch, self._chars = self._batch, [], 0
+        if not batch:
+            return
+        project = self.project
+        stored = project.existing("documents", "content_hash", [p.doc.content_hash for p in batch])
+        fresh = []
+        for prepared in batch:
+            if prepared.doc.content_hash in stored:
+                self.report.duplicates.append(
+                    f"{prepared.draft.path}:{prepared.draft.line}: already in the project")
+            else:
+                fresh.append(prepared)
+        if not fresh:
+            return
+        self._assign_ids(fresh)
+        docs = [p.doc for p in fresh]
+        labels = [pair for p in fresh for pair in p.new_labels]
+        with project.transaction():
+            for layer, label in labels:
+                if project.schema.label(label) is None:
+                    project.add_label(layer, label)
+                    self.report.added_labels.append(f"{layer}/{label}")
+            project.add_documents(docs, [e for p in fresh for e in p.entities])
+        self.report.documents += len(docs)
+        self.report.spans += sum(len(d.spans) for d in docs)
+        self.report.relations += sum(len(d.relations) for d in docs)
+        if self.progress:
+            self.progress(len(docs))
+
+    def _assign_ids(self, batch: list[Prepared]) -> None:
+        """Keep given ids where free; otherwise derive one (documents) or draw one (spans)."""
+        project = self.project
+        docs = [p.doc for p in batch]
+        wanted = [d.id or d.content_hash[:16] for d in docs]
+        taken = project.existing("documents", "id", wanted)
+        used: set[str] = set()
+        for doc, want in zip(docs, wanted):
+            if want in taken or want in used:
+                if doc.id:
+                    self.report.renamed_ids += 1
+                want = doc.content_hash[:16] if doc.content_hash[:16] not in taken | used else doc.content_hash
+            doc.id = want
+            used.add(want)
+        for kind in ("spans", "relations"):
+            items = [(d, x) for d in docs for x in getattr(d, kind)]
+            taken = project.existing(kind, "id", [x.id for _, x in items])
+            seen: set[str] = set()
+            for doc, item in items:
+                if item.id in taken or item.id in seen:
+                    old, item.id = item.id, new_id()
+                    self.report.renamed_ids += 1
+                    if kind == "spans":
+                        for rel in doc.relations:
+                            rel.head = item.id if rel.head == old else rel.head
+                            rel.child = item.id if rel.child == old else rel.child
+                seen.add(item.id)
+
+
+def import_paths(project: Project, paths: Iterable[Path], fmt: str = "auto", **options) -> ImportReport:
+    return Importer(project, **options).run(paths, fmt)

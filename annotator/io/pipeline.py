@@ -1,0 +1,225 @@
+"""From Draft (as read) to Document (as stored): the one place where imported text is
+canonicalised, offsets are converted and every span is checked against the text and schema."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from annotator.core.model import STATUSES, Document, EntityRef, Relation, Span, new_id, now, ordered_meta
+from annotator.core.offsets import Utf16Map
+from annotator.core.overlap import conflicts
+from annotator.core.schema import Schema
+from annotator.core.text import OffsetShift, TextError, canonicalise, content_hash
+from annotator.io.records import Draft, Rejection
+
+OFFSET_UNITS = ("codepoint", "utf16")
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029]")
+TITLE_MAX = 300
+
+
+class SpanError(ValueError):
+    pass
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _first_line(text: str) -> str | None:
+    for line in text.split("\n"):
+        if line.strip():
+            return line.strip()[:TITLE_MAX]
+    return None
+
+
+@dataclass
+class Prepared:
+    """A validated document plus what the project must learn before storing it."""
+
+    doc: Document
+    draft: Draft
+    new_labels: list[tuple[str, str]] = field(default_factory=list)  # (layer, label)
+    entities: list[EntityRef] = field(default_factory=list)
+
+
+class Preparer:
+    """Validates drafts against a schema (or, with schema=None, only against their text)."""
+
+    def __init__(self, schema: Schema | None, offset_unit: str = "codepoint", annotator: str = ""):
+        if offset_unit not in OFFSET_UNITS:
+            raise ValueError(f"offset unit must be one of {', '.join(OFFSET_UNITS)}")
+        self.schema = schema
+        self.offset_unit = offset_unit
+        self.annotator = annotator
+        self._added: dict[str, str] = {}  # labels added during this run -> layer
+
+    def prepare(self, draft: Draft) -> Prepared | Rejection:
+        try:
+            text = canonicalise(draft.text)
+        except TextError as exc:
+            return draft.reject(exc.reason, exc.line)
+        status = draft.status or "new"
+        if status not in STATUSES:
+            return draft.reject(f"status {status!r} is not one of {', '.join(STATUSES)}")
+        meta = ordered_meta(draft.meta)
+        if meta["title"] is None:
+            meta["title"] = _first_line(text)
+        doc = Document(str(draft.id) if draft.id is not None else "", text, meta, status,
+                       content_hash=content_hash(text))
+        prepared = Prepared(doc, draft)
+        try:
+            self._spans(draft, prepared)
+            self._relations(draft, prepared)
+        except SpanError as exc:
+            return draft.reject(str(exc))
+        return prepared
+
+    # -- spans ------------------------------------------------------------------------
+
+    def _spans(self, draft: Draft, prepared: Prepared) -> None:
+        if not draft.spans:
+            return
+        text = prepared.doc.text
+        shift = OffsetShift.of(draft.text)
+        u16 = Utf16Map(draft.text) if self.offset_unit == "utf16" else None
+        stamp = now()
+        seen_ids: set[str] = set()
+        entities: dict[str, EntityRef] = {}
+        for n, raw in enumerate(draft.spans, 1):
+            if not isinstance(raw, dict):
+                raise SpanError(f"span {n}: expected an object, got {type(raw).__name__}")
+            start, end = raw.get("start"), raw.get("end")
+            if not (_is_int(start) and _is_int(end)):
+                raise SpanError(f"span {n}: start and end must be integers, got {start!r} and {end!r}")
+            if u16 is not None:
+                try:
+                    start, end = u16.to_codepoint(start), u16.to_codepoint(end)
+                except ValueError as exc:
+                    raise SpanError(f"span {n}: {exc}") from None
+            if not 0 <= start < end <= len(draft.text):
+                raise SpanError(f"span {n}: offsets {raw['start']}-{raw['end']} outside the text "
+                                f"(length {len(draft.text) if u16 is None else u16.length_u16}) or empty/reversed")
+            start, end = shift(start), shift(end)
+            covered = text[start:end]
+            if "text" in raw and raw["text"] is not None:
+                given = raw["text"]
+                if not isinstance(given, str) or _LINE_BREAKS.sub("\n", given) != covered:
+                    raise SpanError(f"span {n}: text {given!r} does not match the document at "
+                                    f"{raw['start']}-{raw['end']} ({covered!r})")
+            layer, label = self._layer_label(n, raw, prepared)
+            span_id = raw.get("id")
+            if span_id is None:
+                span_id = new_id()
+            elif not isinstance(span_id, (str, int)) or isinstance(span_id, bool) or str(span_id) in seen_ids:
+                raise SpanError(f"span {n}: id {span_id!r} is not a string or is used twice")
+            span_id = str(span_id)
+            seen_ids.add(span_id)
+            entity = self._entity(n, raw.get("entity"))
+            if entity is not None:
+                entities.setdefault(entity.id, entity)
+            attrs = raw.get("attrs") or {}
+            self._check_attrs(n, layer, attrs, text)
+            stamps = [raw.get(key) for key in ("annotator", "created", "updated")]
+            if not all(v is None or isinstance(v, str) for v in stamps):
+                raise SpanError(f"span {n}: annotator, created and updated must be strings")
+            annotator, created, updated = stamps
+            prepared.doc.spans.append(Span(span_id, start, end, covered, layer, label, entity, attrs,
+                                           annotator or self.annotator, created or stamp, updated or created or stamp))
+        prepared.entities = list(entities.values())
+        self._check_overlaps(prepared.doc.spans)
+        prepared.doc.spans.sort(key=Span.sort_key)
+
+    def _layer_label(self, n: int, raw: dict, prepared: Prepared) -> tuple[str, str]:
+        label, layer = raw.get("label"), raw.get("layer")
+        if not isinstance(label, str) or not label.strip():
+            raise SpanError(f"span {n}: label must be a non-empty string, got {label!r}")
+        if layer is not None and (not isinstance(layer, str) or not layer):
+            raise SpanError(f"span {n}: layer must be a non-empty string, got {layer!r}")
+        schema = self.schema
+        if schema is None:
+            return layer or "entity", label
+        known = schema.label(label)
+        if known is None and label in self._added:
+            known_layer = self._added[label]
+        else:
+            known_layer = known.layer if known else None
+        if layer is None:
+            layer = known_layer or schema.layers[0].name
+        elif schema.layer(layer) is None:
+            raise SpanError(f"span {n}: unknown layer {layer!r} (the project has "
+                            f"{', '.join(lay.name for lay in schema.layers)})")
+        if known_layer is None:
+            self._added[label] = layer
+            prepared.new_labels.append((layer, label))
+        elif known_layer != layer:
+            raise SpanError(f"span {n}: label {label} belongs to layer {known_layer}, not {layer}")
+        return layer, label
+
+    @staticmethod
+    def _entity(n: int, value) -> EntityRef | None:
+        if value is None:
+            return None
+        if not isinstance(value, dict) or not all(isinstance(value.get(k), str) and value.get(k)
+                                                  for k in ("id", "name", "type")):
+            raise SpanError(f"span {n}: entity must be null or an object with id, name and type strings")
+        return EntityRef(value["id"], value["name"], value["type"])
+
+    def _check_attrs(self, n: int, layer: str, attrs, text: str) -> None:
+        if not isinstance(attrs, dict):
+            raise SpanError(f"span {n}: attrs must be an object")
+        if self.schema is None:
+            return
+        defined = {a.name: a for a in self.schema.attributes(layer)}
+        for name, value in attrs.items():
+            attribute = defined.get(name)
+            if attribute is None:
+                raise SpanError(f"span {n}: layer {layer} has no attribute {name!r}")
+            if value is None:
+                continue
+            if attribute.kind in ("choice", "relation") and value not in attribute.values:
+                raise SpanError(f"span {n}: attribute {name} must be one of {', '.join(attribute.values)}, "
+                                f"not {value!r}")
+            if attribute.kind == "text" and not isinstance(value, str):
+                raise SpanError(f"span {n}: attribute {name} must be a string")
+            if attribute.kind == "span":
+                ok = (isinstance(value, dict) and _is_int(value.get("start")) and _is_int(value.get("end"))
+                      and 0 <= value["start"] < value["end"] <= len(text)
+                      and text[value["start"]:value["end"]] == value.get("text"))
+                if not ok:
+                    raise SpanError(f"span {n}: attribute {name} must be {{start, end, text}} matching the document")
+
+    def _check_overlaps(self, spans: list[Span]) -> None:
+        by_layer: dict[str, list[Span]] = {}
+        for span in spans:
+            by_layer.setdefault(span.layer, []).append(span)
+        for layer, members in by_layer.items():
+            defined = self.schema.layer(layer) if self.schema else None
+            pair = conflicts(members, defined.overlap if defined else "any")
+            if pair:
+                a, b = pair
+                rule = "overlap" if defined is None else f"overlap in layer {layer} (mode {defined.overlap})"
+                raise SpanError(f"spans {a.label} {a.start}-{a.end} and {b.label} {b.start}-{b.end} may not {rule}")
+
+    # -- relations --------------------------------------------------------------------
+
+    def _relations(self, draft: Draft, prepared: Prepared) -> None:
+        ids = {s.id for s in prepared.doc.spans}
+        seen: set[str] = set()
+        stamp = now()
+        for n, raw in enumerate(draft.relations, 1):
+            if not isinstance(raw, dict):
+                raise SpanError(f"relation {n}: expected an object")
+            head, child, label = raw.get("head"), raw.get("child"), raw.get("label")
+            if not isinstance(label, str) or not label:
+                raise SpanError(f"relation {n}: label must be a non-empty string")
+            for role, ref in (("head", head), ("child", child)):
+                if not isinstance(ref, (str, int)) or str(ref) not in ids:
+                    raise SpanError(f"relation {n}: {role} {ref!r} is not a span of this document")
+            rel_id = str(raw.get("id") or new_id())
+            if rel_id in seen:
+                raise SpanError(f"relation {n}: id {rel_id!r} used twice")
+            seen.add(rel_id)
+            prepared.doc.relations.append(Relation(rel_id, str(head), str(child), label, self.annotator, stamp, stamp))

@@ -1,0 +1,146 @@
+"""Prodigy / spaCy JSONL: one task per line with tokens and token-aligned spans.
+
+Tokens come from ``annotator.core.tokenize`` with every span offset as a forced boundary, so
+``Doc(vocab, words, spaces).char_span(start, end, alignment_mode="strict")`` never returns None.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+
+from annotator.core.model import Document, ordered_meta
+from annotator.core.schema import Schema
+from annotator.core.tokenize import tokenize
+from annotator.io.records import Draft, Rejection
+
+WRITES_FOLDER = False
+
+
+def export(docs: Iterable[Document], out: Path, schema: Schema) -> list[str]:
+    warnings: list[str] = []
+    with Path(out).open("w", encoding="utf-8", newline="\n") as fh:
+        for doc in docs:
+            fh.write(json.dumps(task(doc, warnings), ensure_ascii=False) + "\n")
+    return warnings
+
+
+def task(doc: Document, warnings: list[str] | None = None) -> dict:
+    """The Prodigy task of one document; spans that do not fit its text are left out, with a warning."""
+    text = doc.text
+    spans = []
+    for span in sorted(doc.spans, key=lambda s: s.sort_key()):
+        if 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.text:
+            spans.append(span)
+        elif warnings is not None:
+            warnings.append(f"{doc.id}: span {span.id} ({span.label} {span.start}-{span.end}) does not match the text and is left out")
+    tokens = tokenize(text, [s.start for s in spans], [s.end for s in spans])
+    first = {t.start: i for i, t in enumerate(tokens)}
+    last = {t.end: i for i, t in enumerate(tokens)}
+    return {
+        "id": doc.id,
+        "text": text,
+        "meta": ordered_meta(doc.meta),
+        "tokens": [{"text": t.text, "start": t.start, "end": t.end, "id": i, "ws": t.ws} for i, t in enumerate(tokens)],
+        "spans": [
+            {
+                "start": s.start,
+                "end": s.end,
+                "label": s.label,
+                "token_start": first[s.start],
+                "token_end": last[s.end],  # inclusive, as Prodigy wants
+                "layer": s.layer,
+            }
+            for s in spans
+        ],
+        "answer": "accept",
+    }
+
+
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:
+    """A Prodigy/spaCy task as a Draft, or a Rejection saying what is malformed.
+
+    Only the shape is checked here (and token_start/token_end against the task's own tokens);
+    offsets against the text are checked by the shared import pipeline.
+    """
+
+    def reject(reason: str) -> Rejection:
+        return Rejection(path, line, reason)
+
+    if not isinstance(obj, dict):
+        return reject(f"expected a JSON object, found {type(obj).__name__}")
+    text = obj.get("text")
+    if not isinstance(text, str):
+        return reject('"text" must be a string')
+    meta = obj.get("meta", {})
+    if meta is None:
+        meta = {}
+    if not isinstance(meta, dict):
+        return reject('"meta" must be an object')
+    doc_id = obj.get("id")
+    if isinstance(doc_id, bool) or not (doc_id is None or isinstance(doc_id, (str, int))):
+        return reject('"id" must be a string or an integer')
+
+    tokens = obj.get("tokens")
+    by_id: dict[int, dict] = {}
+    if tokens is not None:
+        if not isinstance(tokens, list):
+            return reject('"tokens" must be a list')
+        for n, tok in enumerate(tokens):
+            if not isinstance(tok, dict) or not _is_int(tok.get("start")) or not _is_int(tok.get("end")):
+                return reject(f"token {n} needs integer start and end")
+            if not 0 <= tok["start"] <= tok["end"]:
+                return reject(f"token {n} has start {tok['start']} after end {tok['end']}")
+            # token_start/token_end refer to token ids; spaCy and Prodigy make the id the index.
+            tid = tok.get("id", n)
+            if not _is_int(tid) or tid in by_id:
+                return reject(f"token {n} has a missing or repeated integer id: {tid!r}")
+            by_id[tid] = tok
+
+    raw_spans = obj.get("spans", [])
+    if raw_spans is None:
+        raw_spans = []
+    if not isinstance(raw_spans, list):
+        return reject('"spans" must be a list')
+    spans = []
+    for n, raw in enumerate(raw_spans, 1):
+        where = f"span {n}"
+        if not isinstance(raw, dict):
+            return reject(f"{where} must be an object")
+        start, end, label = raw.get("start"), raw.get("end"), raw.get("label")
+        if not _is_int(start) or not _is_int(end):
+            return reject(f"{where}: start and end must be integers, not {start!r} and {end!r}")
+        if not isinstance(label, str) or not label:
+            return reject(f"{where}: label must be a non-empty string")
+        for key, offset, edge in (("token_start", start, "start"), ("token_end", end, "end")):
+            if key not in raw or tokens is None:
+                continue
+            tid = raw[key]
+            if not _is_int(tid) or tid not in by_id:
+                return reject(f"{where}: {key} {tid!r} is not a token id")
+            if by_id[tid][edge] != offset:
+                return reject(f"{where}: {key} {tid} {edge}s at {by_id[tid][edge]}, but the span {edge}s at {offset}")
+        if "token_start" in raw and "token_end" in raw and tokens is not None and raw["token_start"] > raw["token_end"]:
+            return reject(f"{where}: token_start {raw['token_start']} is after token_end {raw['token_end']}")
+        span = {"start": start, "end": end, "label": label}
+        for key in ("text", "layer"):
+            if key in raw:
+                if not isinstance(raw[key], str):
+                    return reject(f"{where}: {key} must be a string")
+                span[key] = raw[key]
+        spans.append(span)
+
+    return Draft(
+        text=text,
+        path=path,
+        line=line,
+        meta=dict(meta),
+        id=None if doc_id is None else str(doc_id),
+        spans=spans,
+        shape="prodigy",
+    )

@@ -1,0 +1,44 @@
+"""What importers produce: raw documents (Draft) and reasons for refusing input (Rejection).
+
+Readers only parse; canonicalisation, offset conversion and validation happen once, for every
+format, in ``annotator.io.pipeline``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(slots=True)
+class Rejection:
+    path: str
+    line: int | None  # 1-based line in the file, or None for the file as a whole
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.reason}" if self.line else f"{self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class Draft:
+    """One document as read from its file, before canonicalisation and validation."""
+
+    text: str  # decoded, not yet canonical
+    path: str  # the file, for messages
+    line: int  # 1-based line where the record starts (1 for a whole file)
+    meta: dict = field(default_factory=dict)  # title/source/url/file/...; title None = first line
+    id: str | None = None
+    status: str | None = None
+    # Span dicts as found in the input: start, end (in the input's offset unit, on `text`), label,
+    # optionally id, text, layer, entity, attrs, annotator, created, updated, token_start/end.
+    spans: list[dict] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)  # id, head, child, label
+    shape: str = "plain"  # plain | native | doccano | prodigy
+    text_is_file: bool = False  # True when text line N is file line N (plain text files)
+
+    def reject(self, reason: str, text_line: int | None = None) -> Rejection:
+        if self.text_is_file and text_line:
+            return Rejection(self.path, text_line, reason)
+        if text_line and not self.text_is_file:
+            reason = f"text line {text_line}: {reason}"
+        return Rejection(self.path, self.line, reason)

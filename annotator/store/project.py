@@ -1,0 +1,365 @@
+"""A project: documents, spans, relations, canonical entities and the label schema, in one file.
+
+Every public write runs in one transaction (`Project.transaction`); readers get core objects.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+
+from annotator import __version__
+from annotator.core.model import Document, EntityRef, Relation, Span, now
+from annotator.core.schema import Attribute, Label, Layer, Schema
+from annotator.store import migrations
+from annotator.store.connection import connect
+from annotator.store.errors import ProjectError
+from annotator.store.lock import WriterLock
+
+SUFFIX = ".annotator"
+_SQL_VARS = 900  # stay below SQLite's bound-parameter limit in IN (...) lists
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+@dataclass(frozen=True, slots=True)
+class SpanFilter:
+    """Which spans an export or listing wants; empty tuples mean all."""
+
+    layers: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    annotators: tuple[str, ...] = ()
+
+    def sql(self) -> tuple[str, list]:
+        clauses, params = [], []
+        for column, values in (("s.layer", self.layers), ("s.label", self.labels), ("s.annotator", self.annotators)):
+            if values:
+                clauses.append(f"{column} IN ({','.join('?' * len(values))})")
+                params.extend(values)
+        return "".join(f" AND {c}" for c in clauses), params
+
+
+class Project:
+    def __init__(self, path: Path, db: sqlite_utils.Database, readonly: bool, lock: WriterLock | None):
+        self.path = path
+        self.db = db
+        self.readonly = readonly
+        self._lock = lock
+        self._schema: Schema | None = None
+        self.backup: Path | None = None  # set when opening migrated an older file
+
+    # -- opening and closing -------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: str | Path, schema: Schema, name: str | None = None) -> "Project":
+        path = Path(path)
+        if path.exists():
+            raise ProjectError(f"{path} already exists")
+        if not path.parent.is_dir():
+            raise ProjectError(f"{path.parent} is not a folder")
+        lock = WriterLock(path)
+        lock.acquire()
+        try:
+            db = connect(path)
+            migrations.migrate(db.conn, None, 0)
+            project = cls(path, db, False, lock)
+            with project.transaction():
+                stamp = now()
+                db.conn.executemany(
+                    "INSERT INTO project (key, value) VALUES (?, ?)",
+                    [("name", name or path.stem), ("created", stamp), ("created_by", f"annotator {__version__}")],
+                )
+                project._write_schema(schema)
+        except BaseException:
+            lock.release()
+            raise
+        return project
+
+    @classmethod
+    def open(cls, path: str | Path, readonly: bool = False) -> "Project":
+        path = Path(path)
+        if not path.is_file():
+            raise ProjectError(f"{path}: no such project file")
+        lock = None
+        if not readonly:
+            lock = WriterLock(path)
+            lock.acquire()
+        try:
+            db = connect(path, readonly=readonly)
+            project = cls(path, db, readonly, lock)
+            project._check_version()
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+        return project
+
+    def _check_version(self) -> None:
+        try:
+            version = self.db.execute("PRAGMA user_version").fetchone()[0]
+            app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise ProjectError(f"{self.path}: not an annotator project ({exc})") from exc
+        latest = migrations.latest_version()
+        if app_id != migrations.APPLICATION_ID:
+            raise ProjectError(f"{self.path}: not an annotator project (a SQLite file of another program)")
+        if version > latest:
+            raise ProjectError(
+                f"{self.path}: made by a newer annotator (file version {version}, this one reads up to "
+                f"{latest}); it was left untouched, update annotator to open it"
+            )
+        if version < latest:
+            if self.readonly:
+                raise ProjectError(f"{self.path}: file version {version} needs upgrading; open it for writing once")
+            self.backup = migrations.migrate(self.db.conn, self.path, version)
+
+    def close(self) -> None:
+        if self.db is not None:
+            if not self.readonly:
+                # Fold the WAL back so the file alone is the whole project (users copy it).
+                try:
+                    self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                except sqlite3.DatabaseError:
+                    pass
+            self.db.close()
+            self.db = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self):
+        """One user action = one transaction. IMMEDIATE takes the write lock up front, so a busy
+        database waits (busy_timeout) instead of failing halfway through the action."""
+        if self.readonly:
+            raise ProjectError(f"{self.path} is open read-only")
+        conn = self.db.conn
+        if conn.in_transaction:
+            with self.db.atomic():  # nested: a savepoint
+                yield self
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            self._schema = None  # the rolled-back action may have added labels
+            raise
+        else:
+            conn.execute("COMMIT")
+
+    # -- project metadata and schema -----------------------------------------------------
+
+    def info(self) -> dict[str, str]:
+        return dict(self.db.execute("SELECT key, value FROM project").fetchall())
+
+    @property
+    def schema(self) -> Schema:
+        if self._schema is None:
+            self._schema = self._read_schema()
+        return self._schema
+
+    def _read_schema(self) -> Schema:
+        info = self.info()
+        layers = []
+        for name, overlap, description in self.db.execute(
+            "SELECT name, overlap, description FROM layers ORDER BY position"
+        ).fetchall():
+            labels = tuple(
+                Label(*row)
+                for row in self.db.execute(
+                    "SELECT name, layer, color, key, guideline FROM labels WHERE layer = ? ORDER BY position", (name,)
+                ).fetchall()
+            )
+            attributes = tuple(
+                Attribute(n, name, kind, tuple(json.loads(choices)), default, desc)
+                for n, kind, choices, default, desc in self.db.execute(
+                    "SELECT name, kind, choices, default_value, description FROM attributes "
+                    "WHERE layer = ? ORDER BY position",
+                    (name,),
+                ).fetchall()
+            )
+            layers.append(Layer(name, overlap, description, labels, attributes))
+        return Schema(info.get("schema_name", "custom"), tuple(layers), info.get("schema_description", ""))
+
+    def _write_schema(self, schema: Schema) -> None:
+        conn = self.db.conn
+        conn.executemany(
+            "INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)",
+            [("schema_name", schema.name), ("schema_description", schema.description)],
+        )
+        for lpos, layer in enumerate(schema.layers):
+            conn.execute(
+                "INSERT INTO layers (name, overlap, description, position) VALUES (?, ?, ?, ?)",
+                (layer.name, layer.overlap, layer.description, lpos),
+            )
+            conn.executemany(
+                "INSERT INTO attributes (layer, name, kind, choices, default_value, description, position) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(layer.name, a.name, a.kind, _dumps(list(a.values)), a.default, a.description, i)
+                 for i, a in enumerate(layer.attributes)],
+            )
+        self._insert_labels(schema.labels())
+        self._schema = None
+
+    def _insert_labels(self, labels: Iterable[Label]) -> None:
+        start = self.db.execute("SELECT coalesce(max(position), -1) + 1 FROM labels").fetchone()[0]
+        self.db.conn.executemany(
+            "INSERT INTO labels (name, layer, color, key, guideline, position) VALUES (?, ?, ?, ?, ?, ?)",
+            [(lab.name, lab.layer, lab.color, lab.key, lab.guideline, start + i) for i, lab in enumerate(labels)],
+        )
+
+    def add_label(self, layer: str, name: str) -> Label:
+        """Append a label met in imported data to the schema (auto colour, no key)."""
+        schema = self.schema.with_label(layer, name)
+        label = schema.label(name)
+        with self.transaction():
+            self._insert_labels([label])
+        self._schema = schema
+        return label
+
+    # -- writing documents ---------------------------------------------------------------
+
+    def existing(self, table: str, column: str, values: Iterable[str]) -> set[str]:
+        """Which of `values` already occur in table.column (a handful of queries, not one each)."""
+        values = list(values)
+        found: set[str] = set()
+        for i in range(0, len(values), _SQL_VARS):
+            chunk = values[i : i + _SQL_VARS]
+            found.update(
+                row[0]
+                for row in self.db.execute(
+                    f"SELECT {column} FROM {table} WHERE {column} IN ({','.join('?' * len(chunk))})", chunk
+                )
+            )
+        return found
+
+    def add_documents(self, docs: list[Document], entities: Iterable[EntityRef] = ()) -> None:
+        """Store whole documents with their spans and relations, all in one transaction."""
+        stamp = now()
+        with self.transaction():
+            conn = self.db.conn
+            seq = conn.execute("SELECT coalesce(max(seq), 0) FROM documents").fetchone()[0]
+            conn.executemany(
+                "INSERT OR IGNORE INTO entities (id, type, name, aliases, created, updated) VALUES (?, ?, ?, '[]', ?, ?)",
+                [(e.id, e.type, e.name, stamp, stamp) for e in entities],
+            )
+            conn.executemany(
+                "INSERT INTO documents (id, seq, text, content_hash, meta, status, created, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(d.id, seq + n, d.text, d.content_hash, _dumps(d.meta), d.status, stamp, stamp)
+                 for n, d in enumerate(docs, 1)],
+            )
+            conn.executemany(
+                'INSERT INTO spans (id, doc_id, start, "end", text, layer, label, entity_id, attrs, annotator, '
+                "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(s.id, d.id, s.start, s.end, s.text, s.layer, s.label, s.entity.id if s.entity else None,
+                  _dumps(s.attrs) if s.attrs else "{}", s.annotator, s.created or stamp, s.updated or stamp)
+                 for d in docs for s in d.spans],
+            )
+            conn.executemany(
+                "INSERT INTO relations (id, doc_id, head, child, label, annotator, created, updated) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(r.id, d.id, r.head, r.child, r.label, r.annotator, r.created or stamp, r.updated or stamp)
+                 for d in docs for r in d.relations],
+            )
+
+    def set_status(self, doc_id: str, status: str) -> None:
+        with self.transaction():
+            cur = self.db.execute(
+                "UPDATE documents SET status = ?, updated = ? WHERE id = ?", [status, now(), doc_id]
+            )
+            if cur.rowcount != 1:
+                raise ProjectError(f"no document {doc_id!r}")
+
+    # -- reading -------------------------------------------------------------------------
+
+    def document_count(self, statuses: Iterable[str] = ()) -> int:
+        statuses = tuple(statuses)
+        where = f" WHERE status IN ({','.join('?' * len(statuses))})" if statuses else ""
+        return self.db.execute(f"SELECT count(*) FROM documents{where}", statuses).fetchone()[0]
+
+    def iter_documents(
+        self, statuses: Iterable[str] = (), spans: SpanFilter = SpanFilter(), ids: Iterable[str] = ()
+    ) -> Iterator[Document]:
+        statuses, ids = tuple(statuses), tuple(ids)
+        clauses, params = [], []
+        if statuses:
+            clauses.append(f"status IN ({','.join('?' * len(statuses))})")
+            params.extend(statuses)
+        if ids:
+            clauses.append(f"id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        span_where, span_params = spans.sql()
+        span_sql = (
+            'SELECT s.id, s.start, s."end", s.text, s.layer, s.label, s.entity_id, e.name, e.type, s.attrs, '
+            "s.annotator, s.created, s.updated FROM spans s LEFT JOIN entities e ON e.id = s.entity_id "
+            f'WHERE s.doc_id = ?{span_where} ORDER BY s.start, s."end" DESC, s.layer, s.label, s.id'
+        )
+        relation_sql = (
+            "SELECT id, head, child, label, annotator, created, updated FROM relations WHERE doc_id = ? ORDER BY id"
+        )
+        # A separate cursor for the outer loop: the per-document queries reuse the connection.
+        docs = self.db.conn.cursor().execute(
+            f"SELECT id, text, meta, status, content_hash FROM documents{where} ORDER BY seq", params
+        )
+        conn = self.db.conn
+        for doc_id, text, meta, status, chash in docs:
+            span_list = [
+                Span(sid, start, end, stext, layer, label,
+                     EntityRef(eid, ename, etype) if eid else None,
+                     json.loads(attrs) if attrs != "{}" else {}, annotator, created, updated)
+                for sid, start, end, stext, layer, label, eid, ename, etype, attrs, annotator, created, updated
+                in conn.execute(span_sql, (doc_id, *span_params))
+            ]
+            kept = {s.id for s in span_list}
+            relation_list = [
+                Relation(*row) for row in conn.execute(relation_sql, (doc_id,)) if row[1] in kept and row[2] in kept
+            ]
+            yield Document(doc_id, text, json.loads(meta), status, span_list, relation_list, chash)
+
+    def get_document(self, doc_id: str) -> Document:
+        for doc in self.iter_documents(ids=(doc_id,)):
+            return doc
+        raise ProjectError(f"no document {doc_id!r}")
+
+    def stats(self) -> dict:
+        q = self.db.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "by_status": dict(q("SELECT status, count(*) FROM documents GROUP BY status ORDER BY status").fetchall()),
+            "spans": q("SELECT count(*) FROM spans").fetchone()[0],
+            "by_label": [
+                {"layer": layer, "label": label, "spans": n, "documents": docs}
+                for layer, label, n, docs in q(
+                    "SELECT l.layer, l.name, count(s.id), count(DISTINCT s.doc_id) FROM labels l "
+                    "LEFT JOIN spans s ON s.layer = l.layer AND s.label = l.name "
+                    "JOIN layers y ON y.name = l.layer GROUP BY l.layer, l.name ORDER BY y.position, l.position"
+                ).fetchall()
+            ],
+            "relations": q("SELECT count(*) FROM relations").fetchone()[0],
+            "entities": q("SELECT count(*) FROM entities").fetchone()[0],
+            "annotators": [
+                {"annotator": name, "spans": n, "documents": docs, "last": last}
+                for name, n, docs, last in q(
+                    "SELECT annotator, count(*), count(DISTINCT doc_id), max(updated) FROM spans "
+                    "GROUP BY annotator ORDER BY count(*) DESC, annotator"
+                ).fetchall()
+            ],
+        }
