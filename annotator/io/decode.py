@@ -60,14 +60,14 @@ def decode(data: bytes, encoding: str | None = None, *, hint: str | None = None)
             return _decode_as(data, codec, name)
     nul = data.find(b"\0")
     if nul != -1:
-        if _looks_utf16(data[:65536]):
+        if _looks_utf16(data):
             raise DecodeError("UTF-16 without a byte-order mark: give the encoding (utf-16-le or utf-16-be)")
         line = data.count(b"\n", 0, nul) + 1
         raise DecodeError(f"binary file (NUL byte at line {line})")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
-        if _mostly_utf8(data, err):
+        if _mostly_utf8(data):
             line = data.count(b"\n", 0, err.start) + 1
             if err.end == len(data) and "end of data" in err.reason:
                 raise DecodeError("truncated UTF-8 at end of file", line) from None
@@ -97,22 +97,22 @@ def _decode_as(data: bytes, codec: str, name: str | None = None) -> str:
         raise DecodeError(f"invalid {what} at byte offset {err.start}", line) from None
 
 
-def _mostly_utf8(data: bytes, err: UnicodeDecodeError) -> bool:
-    """Is this UTF-8 with a fault, rather than a legacy code page? Valid multi-byte sequences
-    before the fault say so; otherwise they must at least match the invalid ones in the whole
-    file. (cp1256 Arabic forms a valid UTF-8 pair only by accident, e.g. a letter before "؟".)"""
-    if not data[: err.start].isascii():
-        return True
+def _mostly_utf8(data: bytes) -> bool:
+    """Is this UTF-8 with a fault, rather than a legacy code page? Yes when valid multi-byte
+    sequences are at least as many as invalid ones. Merely having some before the first fault
+    is not enough: cp1256 Arabic forms valid pairs by accident (a letter before "؟" or "،"),
+    while its letter runs are almost all invalid UTF-8."""
     text = data.decode("utf-8", "replace")
     invalid = text.count("\ufffd") - data.count("\ufffd".encode())
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     return non_ascii - invalid >= invalid
 
 
-def _looks_utf16(sample: bytes) -> bool:
-    # ASCII characters (spaces, digits, newlines) in UTF-16 put every NUL on the same parity.
+def _looks_utf16(data: bytes) -> bool:
+    # ASCII characters (spaces, digits, newlines) in UTF-16 put plenty of NULs, all on one parity.
+    sample = data[:65536]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return (even == 0) != (odd == 0)
+    return len(data) % 2 == 0 and (even == 0) != (odd == 0) and (even + odd) * 20 >= len(sample)
 
 
 def _legacy(data: bytes, hint: str | None) -> str:
@@ -127,18 +127,19 @@ def _legacy(data: bytes, hint: str | None) -> str:
             except UnicodeDecodeError:
                 pass  # a wrong declaration: fall back to detection
     matches = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY))
-    texts: list[tuple[int, int, str]] = []
-    for rank, match in enumerate(matches):
+    texts: list[str] = []
+    for match in matches:  # best first
         try:
-            text = data.decode(match.encoding)  # the library may have checked only samples
+            texts.append(data.decode(match.encoding))  # the library may have checked only samples
         except UnicodeDecodeError:
-            continue
-        texts.append((len(_IMPLAUSIBLE.findall(text)), rank, text))
+            pass
     if not texts:
         if looks_binary(data):
             raise DecodeError("not a text file")
         raise DecodeError("unknown text encoding (not UTF-8, UTF-16, Windows-1256 or ISO-8859-6)")
-    # On whole articles the library alone is right; on a few words both code pages can score
-    # zero chaos, and the orthographic count breaks the tie (then the library's order, which
-    # favours cp1256, by far the more common of the two).
-    return min(texts)[2]
+    if len(set(texts)) == 1:
+        return texts[0]
+    # On whole articles the library is right alone; on a few words both code pages can score
+    # zero chaos, and the count of orthographic impossibilities decides (ties keep the
+    # library's order, which favours cp1256, by far the more common of the two).
+    return min(texts, key=lambda text: len(_IMPLAUSIBLE.findall(text)))

@@ -158,5 +158,8 @@ class _Extractor(HTMLParser):
     def _break(self, tag):
         # Boundaries wait for the next text and merge with their neighbours, so nested blocks
         # and </li><li> give one break, not a pile of them.
+        if tag == "br" and self.pending >= 2:
+            self.pending = 3  # <br><br> is a visible blank line
+            return
         level = 3 if tag in _PARAGRAPH else 2 if tag in _LINE else 1 if tag in _CELL else 0
         self.pending = max(self.pending, level)

@@ -82,7 +82,7 @@ class Importer:
         if isinstance(prepared, Rejection):
             self.report.rejected.append(prepared)
             return
-        where = f"{draft.path}:{draft.line}"
+        where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
         chash = prepared.doc.content_hash
         if chash in self._hashes:
             self.report.duplicates.append(f"{where}: same text as {self._hashes[chash]}")
@@ -102,8 +102,9 @@ class Importer:
         fresh = []
         for prepared in batch:
             if prepared.doc.content_hash in stored:
-                self.report.duplicates.append(
-                    f"{prepared.draft.path}:{prepared.draft.line}: already in the project")
+                draft = prepared.draft
+                where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
+                self.report.duplicates.append(f"{where}: already in the project")
             else:
                 fresh.append(prepared)
         if not fresh:
