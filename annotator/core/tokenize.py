@@ -25,8 +25,8 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 # Invisible characters treated as whitespace (see the module docstring).
-_SPACE_EXTRA = "\u200b\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
-_SPACE = rf"\s{_SPACE_EXTRA}"
+_INVISIBLE = "\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_SPACE = rf"\s{_INVISIBLE}"
 
 
 def _mark_ranges() -> str:
@@ -58,7 +58,6 @@ _SYMBOL = (
 )
 # Alternatives are exhaustive, so matches tile the text; group 3 is the absorbed single space.
 _TOKEN = re.compile(rf"([{_SPACE}]+)|({_WORD}|{_SYMBOL})( ?)")
-_IS_SPACE = re.compile(rf"[{_SPACE}]")
 _NOT_SPACE = re.compile(rf"[^{_SPACE}]")
 
 _FINAL = ".!?\u061f\u2026\u06d4"  # . ! ? ؟ … ۔
@@ -76,8 +75,9 @@ class Token(NamedTuple):
 
     @property
     def is_space(self) -> bool:
-        """A whitespace token (never mixed: a token is all space-like or has none)."""
-        return _IS_SPACE.match(self.text) is not None
+        """A whitespace token. Tokens are never mixed, so the first character decides."""
+        first = self.text[0]
+        return first.isspace() or first in _INVISIBLE
 
 
 def is_blank(text: str) -> bool:
@@ -105,11 +105,11 @@ def tokenize(text: str, starts: Iterable[int] = (), ends: Iterable[int] = ()) ->
     starts = {s for s in starts if 0 < s < len(text)} if starts else set()
     ends = {e for e in ends if 0 < e <= len(text)} if ends else set()
     if starts or ends:
-        _cut(text, tokens, starts, ends)
+        _cut(tokens, starts, ends)
     return tokens
 
 
-def _cut(text: str, tokens: list[Token], starts: set[int], ends: set[int]) -> None:
+def _cut(tokens: list[Token], starts: set[int], ends: set[int]) -> None:
     """Split tokens in place so every offset in starts/ends is a token boundary.
 
     Cuts are applied right to left, so a change never moves the tokens still to be looked at.

@@ -115,7 +115,8 @@ def ann(doc: Document, schema: Schema | None = None, warnings: list[str] | None 
     """The .ann text of one document: T, then R, then A, N and # lines."""
     warnings = [] if warnings is None else warnings
     conf = conf or _Conf(schema)
-    span_kinds = {a.name for layer in (schema.layers if schema else ()) for a in layer.attributes if a.kind == "span"}
+    # Attributes whose value may name another span of the document: written as relations.
+    span_refs = {a.name for layer in (schema.layers if schema else ()) for a in layer.attributes if a.kind in ("span", "relation")}
     text = doc.text
     t_ids: dict[str, str] = {}
     t_lines, r_lines, a_lines, n_lines, notes = [], [], [], [], []
@@ -136,7 +137,12 @@ def ann(doc: Document, schema: Schema | None = None, warnings: list[str] | None 
             conf.labels.setdefault(span.label, span.layer)
     by_id = {s.id: s for s in doc.spans}
 
+    written: set[tuple[str, str, str]] = set()
+
     def relation(label: str, head: str, child: str, what: str) -> None:
+        if (label, head, child) in written:
+            return  # e.g. a claimant both as a relation and as the claim's attribute
+        written.add((label, head, child))
         if head in t_ids and child in t_ids:
             r_lines.append(f"R{len(r_lines) + 1}\t{label} Arg1:{t_ids[head]} Arg2:{t_ids[child]}")
             conf.relations.setdefault(label, None)
@@ -152,8 +158,22 @@ def ann(doc: Document, schema: Schema | None = None, warnings: list[str] | None 
         for name, value in span.attrs.items():
             if value is None or value is False or value == "" or name == NOTE:
                 continue
-            if name in span_kinds and isinstance(value, str) and value in by_id:
+            if name in span_refs and isinstance(value, str) and value in by_id:
                 relation(name, span.id, value, f"{name} of span {span.id}")  # e.g. a claim's cue
+                continue
+            if name in span_refs and isinstance(value, dict):
+                # A span-valued attribute ({start, end, text}, e.g. the cue of a claim) becomes a
+                # text-bound annotation of its own, typed by the attribute, joined by a relation.
+                s, e = value.get("start"), value.get("end")
+                pieces = fragments(text, s, e) if isinstance(s, int) and isinstance(e, int) and 0 <= s < e <= len(text) else []
+                if not pieces or text[s:e] != value.get("text"):
+                    warnings.append(f"{doc.id}: {name} of span {span.id} does not match the text and is left out")
+                    continue
+                key = f"{span.id}#{name}"
+                ref = t_ids[key] = f"T{len(t_ids) + 1}"
+                t_lines.append(f"{ref}\t{name} {';'.join(f'{a} {b}' for a, b in pieces)}\t{' '.join(text[a:b] for a, b in pieces)}")
+                conf.labels.setdefault(name, span.layer)
+                relation(name, span.id, key, f"{name} of span {span.id}")
                 continue
             values = conf.attributes.setdefault(name, {})
             if value is True:
@@ -164,7 +184,7 @@ def ann(doc: Document, schema: Schema | None = None, warnings: list[str] | None 
                 a_lines.append(f"A{len(a_lines) + 1}\t{name} {tid} {value}")
         if span.entity is not None:
             entity = span.entity
-            n_lines.append(f"N{len(n_lines) + 1}\tReference {tid} annotator:{entity.id}\t{_one_line(entity.name)}")
+            n_lines.append(f"N{len(n_lines) + 1}\tReference {tid} annotator:{_BLANKS.sub("_", str(entity.id))}\t{_one_line(entity.name)}")
         note = span.attrs.get(NOTE)
         if note:
             notes.append(f"#{len(notes) + 1}\tAnnotatorNotes {tid}\t{_one_line(str(note))}")

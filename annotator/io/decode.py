@@ -41,7 +41,8 @@ _IMPLAUSIBLE = re.compile(
 class DecodeError(ValueError):
     """Bytes that are not text we can read; `line` is 1-based in the file when it is known.
 
-    `reason` never repeats the line: importers report ``path:line: reason``.
+    `reason` never repeats the line (importers report ``path:line: reason``); byte offsets in
+    it are 0-based from the start of the file. A binary file is rejected as a whole (line None).
     """
 
     def __init__(self, reason: str, line: int | None = None):
