@@ -196,3 +196,45 @@ def read_merged(path: Path, out: Path) -> int:
 
 
 READERS = {"per-document": read_per_document, "merged": read_merged}
+
+
+def read_prodigy_same_output(path: Path, out: Path) -> int:
+    """Not a floor of the goal, a reference: the merged raw read plus annotator's tokenize()
+    and the same Prodigy task dict, so it writes what the Prodigy exporter writes. The gap
+    between this and the exporter is the exporter's own overhead; the gap between this and the
+    raw read is the inherent cost of tokens (tokenisation + ~400 token dicts per document)."""
+    from annotator.core.tokenize import tokenize
+
+    conn = connect(path, readonly=True)
+    n = 0
+    try:
+        span_rows = conn.cursor().execute(
+            'SELECT d.seq, s.start, s."end", s.label, s.layer FROM documents d JOIN spans s ON s.doc_id = d.id '
+            'ORDER BY d.seq, s.start, s."end" DESC, s.layer, s.label, s.id'
+        )
+        pending = next(span_rows, None)
+        with open(out, "w", encoding="utf-8", newline="\n") as fh:
+            for seq, doc_id, text, meta in conn.cursor().execute(
+                "SELECT seq, id, text, meta FROM documents ORDER BY seq"
+            ):
+                spans = []
+                while pending is not None and pending[0] == seq:
+                    spans.append(pending[1:])
+                    pending = next(span_rows, None)
+                tokens = tokenize(text, [s[0] for s in spans], [s[1] for s in spans])
+                first = {t.start: i for i, t in enumerate(tokens)}
+                last = {t.end: i for i, t in enumerate(tokens)}
+                task = {
+                    "id": doc_id, "text": text, "meta": json.loads(meta),
+                    "tokens": [{"text": t.text, "start": t.start, "end": t.end, "id": i, "ws": t.ws}
+                               for i, t in enumerate(tokens)],
+                    "spans": [{"start": s, "end": e, "label": lab, "token_start": first[s], "token_end": last[e],
+                               "layer": layer} for s, e, lab, layer in spans],
+                    "answer": "accept",
+                }
+                fh.write(json.dumps(task, ensure_ascii=False))
+                fh.write("\n")
+                n += 1
+    finally:
+        conn.close()
+    return n

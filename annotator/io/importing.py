@@ -111,7 +111,9 @@ class Importer:
             return
         self._assign_ids(fresh)
         docs = [p.doc for p in fresh]
-        labels = [pair for p in fresh for pair in p.new_labels]
+        # From the stored spans, not Prepared.new_labels: the document that first used a new
+        # label may itself have been rejected or skipped as a duplicate.
+        labels = dict.fromkeys((s.layer, s.label) for d in docs for s in d.spans)
         with project.transaction():
             for layer, label in labels:
                 if project.schema.label(label) is None:

@@ -54,7 +54,10 @@ class Preparer:
         self.schema = schema
         self.offset_unit = offset_unit
         self.annotator = annotator
-        self._added: dict[str, str] = {}  # labels added during this run -> layer
+        # Lookups by name: the schema's own are linear scans, and import asks once per span.
+        self._layers = {layer.name: layer for layer in schema.layers} if schema else {}
+        self._label_layer = {lab.name: lab.layer for lab in schema.labels()} if schema else {}
+        self._attributes = {layer.name: {a.name: a for a in layer.attributes} for layer in schema.layers} if schema else {}
 
     def prepare(self, draft: Draft) -> Prepared | Rejection:
         try:
@@ -104,8 +107,8 @@ class Preparer:
                                 f"(length {len(draft.text) if u16 is None else u16.length_u16}) or empty/reversed")
             start, end = shift(start), shift(end)
             covered = text[start:end]
-            if "text" in raw and raw["text"] is not None:
-                given = raw["text"]
+            given = raw.get("text")
+            if given is not None and given != covered:
                 if not isinstance(given, str) or _LINE_BREAKS.sub("\n", given) != covered:
                     raise SpanError(f"span {n}: text {given!r} does not match the document at "
                                     f"{raw['start']}-{raw['end']} ({covered!r})")
@@ -121,11 +124,12 @@ class Preparer:
             if entity is not None:
                 entities.setdefault(entity.id, entity)
             attrs = raw.get("attrs") or {}
-            self._check_attrs(n, layer, attrs, text)
-            stamps = [raw.get(key) for key in ("annotator", "created", "updated")]
-            if not all(v is None or isinstance(v, str) for v in stamps):
-                raise SpanError(f"span {n}: annotator, created and updated must be strings")
-            annotator, created, updated = stamps
+            if attrs:
+                self._check_attrs(n, layer, attrs, text)
+            annotator, created, updated = raw.get("annotator"), raw.get("created"), raw.get("updated")
+            for value in (annotator, created, updated):
+                if value is not None and type(value) is not str:
+                    raise SpanError(f"span {n}: annotator, created and updated must be strings")
             prepared.doc.spans.append(Span(span_id, start, end, covered, layer, label, entity, attrs,
                                            annotator or self.annotator, created or stamp, updated or created or stamp))
         prepared.entities = list(entities.values())
@@ -141,18 +145,14 @@ class Preparer:
         schema = self.schema
         if schema is None:
             return layer or "entity", label
-        known = schema.label(label)
-        if known is None and label in self._added:
-            known_layer = self._added[label]
-        else:
-            known_layer = known.layer if known else None
+        known_layer = self._label_layer.get(label)
         if layer is None:
             layer = known_layer or schema.layers[0].name
-        elif schema.layer(layer) is None:
+        elif layer not in self._layers:
             raise SpanError(f"span {n}: unknown layer {layer!r} (the project has "
                             f"{', '.join(lay.name for lay in schema.layers)})")
         if known_layer is None:
-            self._added[label] = layer
+            self._label_layer[label] = layer
             prepared.new_labels.append((layer, label))
         elif known_layer != layer:
             raise SpanError(f"span {n}: label {label} belongs to layer {known_layer}, not {layer}")
@@ -172,7 +172,7 @@ class Preparer:
             raise SpanError(f"span {n}: attrs must be an object")
         if self.schema is None:
             return
-        defined = {a.name: a for a in self.schema.attributes(layer)}
+        defined = self._attributes.get(layer, {})
         for name, value in attrs.items():
             attribute = defined.get(name)
             if attribute is None:
@@ -196,7 +196,7 @@ class Preparer:
         for span in spans:
             by_layer.setdefault(span.layer, []).append(span)
         for layer, members in by_layer.items():
-            defined = self.schema.layer(layer) if self.schema else None
+            defined = self._layers.get(layer)
             pair = conflicts(members, defined.overlap if defined else "any")
             if pair:
                 a, b = pair
