@@ -17,9 +17,8 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.io.decode import DecodeError, decode
 from annotator.io.records import Draft, Rejection
-from annotator.io.txt import read_bytes
+from annotator.io.txt import read_text
 
 SUFFIXES = ("csv", "tsv")
 TEXT_COLUMNS = ("text", "content", "body", "article")
@@ -33,14 +32,9 @@ csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
 def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
     name = str(path)
-    data = read_bytes(path)
-    if isinstance(data, Rejection):
-        yield data
-        return
-    try:
-        text = decode(data, encoding)
-    except DecodeError as err:
-        yield Rejection(name, err.line, err.reason)
+    text = read_text(path, encoding)
+    if isinstance(text, Rejection):
+        yield text
         return
     text = text.removeprefix("\ufeff")  # an explicit encoding keeps the BOM; it is not in the header
     delimiter = "\t" if name.lower().endswith(".tsv") else sniff_delimiter(text)

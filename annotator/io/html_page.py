@@ -13,9 +13,8 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from annotator.io.decode import DecodeError, decode
 from annotator.io.records import Draft, Rejection
-from annotator.io.txt import read_bytes
+from annotator.io.txt import read_text
 
 SUFFIXES = ("html", "htm")
 
@@ -34,17 +33,16 @@ _BLANK_RUNS = re.compile(r"\n{3,}")
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 
 
+def _declared_charset(data: bytes) -> str | None:
+    declared = _CHARSET.search(data[:4096])
+    return declared.group(1).decode("ascii") if declared else None
+
+
 def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
     name = str(path)
-    data = read_bytes(path)
-    if isinstance(data, Rejection):
-        yield data
-        return
-    declared = _CHARSET.search(data[:4096])
-    try:
-        page = decode(data, encoding, hint=declared and declared.group(1).decode("ascii"))
-    except DecodeError as err:
-        yield Rejection(name, err.line, err.reason)
+    page = read_text(path, encoding, hint=_declared_charset)
+    if isinstance(page, Rejection):
+        yield page
         return
     parser = _Extractor()
     parser.feed(page)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import Document, new_id
+from annotator.core.model import new_id
 from annotator.io import IMPORT_FORMATS, format_for_path, importer
 from annotator.io.pipeline import Prepared, Preparer
 from annotator.io.records import Draft, Rejection

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core.model import Document, Span, ordered_meta
 from annotator.core.schema import Schema
+from annotator.io.jsonl_writer import write_jsonl
 from annotator.io.records import Draft, Rejection
 
 WRITES_FOLDER = False
@@ -43,10 +43,7 @@ def to_record(doc: Document) -> dict:
 
 
 def export(docs: Iterable[Document], out: Path, schema: Schema) -> list[str]:
-    with open(out, "w", encoding="utf-8", newline="\n") as fh:
-        for doc in docs:
-            fh.write(json.dumps(to_record(doc), ensure_ascii=False))
-            fh.write("\n")
+    write_jsonl(out, (to_record(doc) for doc in docs))
     return []
 
 

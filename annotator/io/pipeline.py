@@ -4,9 +4,7 @@ canonicalised, offsets are converted and every span is checked against the text 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from annotator.core.model import STATUSES, Document, EntityRef, Relation, Span, new_id, now, ordered_meta
 from annotator.core.offsets import Utf16Map

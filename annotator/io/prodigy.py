@@ -6,13 +6,13 @@ Tokens come from ``annotator.core.tokenize`` with every span offset as a forced 
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core.model import Document, ordered_meta
 from annotator.core.schema import Schema
 from annotator.core.tokenize import tokenize
+from annotator.io.jsonl_writer import write_jsonl
 from annotator.io.records import Draft, Rejection
 
 WRITES_FOLDER = False
@@ -20,9 +20,7 @@ WRITES_FOLDER = False
 
 def export(docs: Iterable[Document], out: Path, schema: Schema) -> list[str]:
     warnings: list[str] = []
-    with Path(out).open("w", encoding="utf-8", newline="\n") as fh:
-        for doc in docs:
-            fh.write(json.dumps(task(doc, warnings), ensure_ascii=False) + "\n")
+    write_jsonl(out, (task(doc, warnings) for doc in docs))
     return warnings
 
 

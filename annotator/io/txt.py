@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from annotator.io.decode import DecodeError, decode
@@ -19,15 +19,21 @@ def read_bytes(path) -> bytes | Rejection:
         return Rejection(str(path), None, f"cannot read file: {err.strerror or err}")
 
 
-def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
+def read_text(path, encoding: str | None = None, hint: Callable[[bytes], str | None] | None = None) -> str | Rejection:
+    """The decoded file, or a Rejection; `hint` finds a declared charset in the bytes (HTML)."""
     data = read_bytes(path)
     if isinstance(data, Rejection):
-        yield data
-        return
+        return data
     try:
-        text = decode(data, encoding)
+        return decode(data, encoding, hint=hint(data) if hint else None)
     except DecodeError as err:
-        yield Rejection(str(path), err.line, err.reason)
+        return Rejection(str(path), err.line, err.reason)
+
+
+def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
+    text = read_text(path, encoding)
+    if isinstance(text, Rejection):
+        yield text
         return
     meta = {"title": None, "source": None, "url": None, "file": Path(path).name}
     yield Draft(text, path=str(path), line=1, meta=meta, text_is_file=True)
