@@ -279,6 +279,63 @@ class Project:
                  for d in docs for r in d.relations],
             )
 
+    # -- single annotations (the GUI's actions; the caller holds the transaction) ----------
+
+    def insert_span(self, doc_id: str, span: Span) -> None:
+        self.db.execute(
+            'INSERT INTO spans (id, doc_id, start, "end", text, layer, label, entity_id, attrs, annotator, '
+            "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [span.id, doc_id, span.start, span.end, span.text, span.layer, span.label,
+             span.entity.id if span.entity else None, _dumps(span.attrs) if span.attrs else "{}",
+             span.annotator, span.created, span.updated],
+        )
+
+    def insert_relations(self, doc_id: str, relations: Iterable[Relation]) -> None:
+        self.db.conn.executemany(
+            "INSERT INTO relations (id, doc_id, head, child, label, annotator, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(r.id, doc_id, r.head, r.child, r.label, r.annotator, r.created, r.updated) for r in relations],
+        )
+
+    def span_relations(self, span_id: str) -> list[Relation]:
+        return [
+            Relation(*row)
+            for row in self.db.execute(
+                "SELECT id, head, child, label, annotator, created, updated FROM relations "
+                "WHERE head = ? OR child = ? ORDER BY id",
+                [span_id, span_id],
+            )
+        ]
+
+    def delete_span(self, span_id: str) -> None:
+        """Deletes the span; its relations go with it (ON DELETE CASCADE)."""
+        if self.db.execute("DELETE FROM spans WHERE id = ?", [span_id]).rowcount != 1:
+            raise ProjectError(f"no span {span_id!r}")
+
+    def update_span(self, span: Span) -> None:
+        """Stores a span's label, layer, entity link and attributes (its offsets never change)."""
+        cur = self.db.execute(
+            "UPDATE spans SET layer = ?, label = ?, entity_id = ?, attrs = ?, annotator = ?, updated = ? "
+            "WHERE id = ?",
+            [span.layer, span.label, span.entity.id if span.entity else None,
+             _dumps(span.attrs) if span.attrs else "{}", span.annotator, span.updated, span.id],
+        )
+        if cur.rowcount != 1:
+            raise ProjectError(f"no span {span.id!r}")
+
+    def document_rows(self) -> list[tuple[str, str | None, str, int]]:
+        """(id, title, status, span count) of every document, in project order."""
+        return self.db.execute(
+            "SELECT d.id, d.title, d.status, (SELECT count(*) FROM spans s WHERE s.doc_id = d.id) "
+            "FROM documents d ORDER BY d.seq"
+        ).fetchall()
+
+    def document_status(self, doc_id: str) -> str:
+        row = self.db.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if row is None:
+            raise ProjectError(f"no document {doc_id!r}")
+        return row[0]
+
     def set_status(self, doc_id: str, status: str) -> None:
         with self.transaction():
             cur = self.db.execute(

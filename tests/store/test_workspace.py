@@ -1,0 +1,117 @@
+import pytest
+
+from annotator import RESOURCES
+from annotator.core.schema import load_schema
+from annotator.io.importing import import_paths
+from annotator.store import Project
+from annotator.store.workspace import AnnotationError, Workspace
+
+NEWS = load_schema(RESOURCES / "schemas" / "news.toml")
+TEXT = "😀 قال سيرغي شويغو إن روسيا وكوريا الشمالية تتعاونان.\nفقرة ثانية."
+
+
+@pytest.fixture
+def setup(tmp_path):
+    source = tmp_path / "a.txt"
+    source.write_text(TEXT, "utf-8")
+    path = tmp_path / "p.annotator"
+    project = Project.create(path, NEWS)
+    import_paths(project, [source])
+    ws = Workspace(project, "amal")
+    doc_id = project.document_rows()[0][0]
+    yield path, project, ws, doc_id
+    project.close()
+
+
+def where(word):
+    start = TEXT.index(word)
+    return start, start + len(word)
+
+
+def stored(project):
+    return [(s.text, s.label) for s in project.get_document(project.document_rows()[0][0]).spans]
+
+
+def test_opening_puts_a_new_document_in_progress(setup):
+    _, project, ws, doc_id = setup
+    ws.open_document(doc_id)
+    assert project.document_status(doc_id) == "in_progress"
+    assert ws.history.undo_text() is None  # not an undoable action
+
+
+def test_add_relabel_delete_undo_redo_are_stored_at_once(setup):
+    path, project, ws, doc_id = setup
+    ws.open_document(doc_id)
+    span = ws.add_span(*where("سيرغي شويغو"), "PERSON")
+    assert span.text == "سيرغي شويغو" and span.annotator == "amal"
+    assert stored(project) == [("سيرغي شويغو", "PERSON")]
+    ws.relabel(span.id, "ORG")
+    assert stored(project) == [("سيرغي شويغو", "ORG")]
+    ws.delete_span(span.id)
+    assert stored(project) == []
+    change = ws.undo()
+    assert change.added[0].label == "ORG" and stored(project) == [("سيرغي شويغو", "ORG")]
+    ws.undo()
+    assert stored(project) == [("سيرغي شويغو", "PERSON")]
+    ws.redo()
+    assert stored(project) == [("سيرغي شويغو", "ORG")]
+    assert [s.label for s in ws.spans] == ["ORG"]
+
+
+def test_relabel_across_layers_drops_attributes(setup):
+    _, project, ws, doc_id = setup
+    ws.open_document(doc_id)
+    span = ws.add_span(*where("روسيا"), "GPE")
+    claim = ws.relabel(span.id, "CLAIM")
+    assert claim.layer == "claim"
+    assert project.get_document(doc_id).spans[0].layer == "claim"
+
+
+def test_overlap_rules_are_enforced(setup):
+    _, project, ws, doc_id = setup
+    ws.open_document(doc_id)
+    ws.add_span(*where("روسيا وكوريا"), "ORG")
+    ws.add_span(*where("روسيا"), "GPE")  # nested: fine
+    with pytest.raises(AnnotationError, match="already GPE"):
+        ws.add_span(*where("روسيا"), "GPE")
+    start, _ = where("وكوريا الشمالية")
+    with pytest.raises(AnnotationError, match="may only nest"):
+        ws.add_span(start + 1, start + len("وكوريا الشمالية"), "GPE")
+    ws.add_span(*where("إن روسيا وكوريا الشمالية تتعاونان"), "CLAIM")  # other layer: fine
+    assert len(stored(project)) == 3
+
+
+def test_delete_undo_restores_relations(setup):
+    _, project, ws, doc_id = setup
+    ws.open_document(doc_id)
+    person = ws.add_span(*where("سيرغي شويغو"), "PERSON")
+    claim = ws.add_span(*where("روسيا وكوريا الشمالية تتعاونان"), "CLAIM")
+    from annotator.core.model import Relation, now
+
+    with project.transaction():
+        project.insert_relations(doc_id, [Relation("r1", claim.id, person.id, "claimant", "amal", now(), now())])
+    ws.delete_span(person.id)
+    assert project.get_document(doc_id).relations == []
+    ws.undo()
+    assert [r.id for r in project.get_document(doc_id).relations] == ["r1"]
+
+
+def test_state_survives_reopening(setup):
+    path, project, ws, doc_id = setup
+    ws.open_document(doc_id)
+    ws.add_span(*where("روسيا"), "GPE")
+    ws.set_status("done")
+    project.close()
+    with Project.open(path) as again:
+        doc = again.get_document(doc_id)
+        assert doc.status == "done" and [s.text for s in doc.spans] == ["روسيا"]
+
+
+def test_read_only_refuses_actions(setup):
+    path, project, ws, doc_id = setup
+    with Project.open(path, readonly=True) as reader:
+        ro = Workspace(reader, "omar")
+        ro.open_document(doc_id)
+        assert reader.document_status(doc_id) == "new"
+        with pytest.raises(AnnotationError, match="read-only"):
+            ro.add_span(*where("روسيا"), "GPE")
