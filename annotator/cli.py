@@ -73,7 +73,29 @@ def cli(ctx: click.Context) -> None:
     Offsets in every file annotator reads or writes are Python code points, end exclusive.
     """
     if ctx.invoked_subcommand is None:
-        click.echo(ctx.get_help())
+        ctx.invoke(gui)
+
+
+@cli.command()
+@click.argument("project", required=False, type=existing_project)
+@click.option("--annotator", "annotator_name", default=default_annotator, show_default="$ANNOTATOR_NAME or user",
+              help="Name recorded on the spans you make.")
+def gui(project: Path | None, annotator_name: str) -> None:
+    """Open the annotation window on PROJECT (default: the last project, else the demo)."""
+    from annotator.ui.platform_check import diagnose  # Qt-free: it explains what Qt would not
+
+    problem = diagnose()
+    if problem:
+        raise click.ClickException(problem)
+    from annotator.ui.app import last_project, run  # Qt only from here on
+
+    if project is None:
+        project = last_project()
+    if project is None:
+        project = default_demo_path()
+        if not project.exists():
+            build_demo(project)
+    sys.exit(run(project, annotator_name))
 
 
 @cli.command()
@@ -260,6 +282,10 @@ def demo(project: Path | None, force: bool) -> None:
             return
         for suffix in ("", "-wal", "-shm"):
             Path(f"{project}{suffix}").unlink(missing_ok=True)
+    build_demo(project)
+
+
+def build_demo(project: Path) -> None:
     project.parent.mkdir(parents=True, exist_ok=True)
     try:
         with Project.create(project, load_schema(DEFAULT_SCHEMA), "demo") as proj:

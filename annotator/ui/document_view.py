@@ -1,0 +1,263 @@
+"""The article view: read-only, right-to-left, spans highlighted, selections in code points.
+
+Qt counts positions in UTF-16 code units; everything outside this widget counts code points.
+The conversion happens here, through annotator.core.offsets, and nowhere else in the UI.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtWidgets import QPlainTextEdit, QWidget
+
+from annotator.core.model import Span
+from annotator.core.offsets import Utf16Map
+from annotator.core.schema import Schema
+from annotator.ui.fonts import reading_font
+from annotator.ui.highlighter import SpanHighlighter
+
+# Physical key -> US-layout letter, so a label key works whatever keyboard layout is active
+# (an analyst typing with an Arabic layout presses the key marked P and gets ح). X11 key codes
+# (evdev + 8) and Windows scan codes.
+_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+if sys.platform.startswith("win"):
+    _SCAN_FIRST = (0x10, 0x1E, 0x2C)
+else:
+    _SCAN_FIRST = (24, 38, 52)
+SCAN_TO_LETTER = {first + i: ch for first, row in zip(_SCAN_FIRST, _ROWS) for i, ch in enumerate(row)}
+
+
+class TextMismatch(RuntimeError):
+    """The widget does not hold exactly the stored text: offsets would be wrong."""
+
+
+class DocumentView(QPlainTextEdit):
+    labelKeyPressed = Signal(str)  # a label name
+    deletePressed = Signal()
+    escapePressed = Signal()
+    spanClicked = Signal(str)  # span id, "" for a click outside every span
+
+    def __init__(self, schema: Schema, point_size: float = 15.0, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setUndoRedoEnabled(False)  # undo is the workspace's, not Qt's text undo
+        self.setCenterOnScroll(False)
+        option = QTextOption()
+        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.document().setDefaultTextOption(option)
+        self.document().setDocumentMargin(18)
+        self.set_font_size(point_size)
+        self.highlighter: SpanHighlighter | None = None
+        self._text = ""
+        self._u16 = Utf16Map("")
+        self._spans: dict[str, Span] = {}
+        self._keys: dict[str, str] = {}
+        self.set_schema(schema)
+        self.exact = False  # the last selection was made with Alt held: no snapping
+        self.selected_span: str | None = None
+        self._press_pos = None
+
+    # -- content ------------------------------------------------------------------------
+
+    def set_schema(self, schema: Schema) -> None:
+        self._keys = {label.key.lower(): label.name for label in schema.labels() if label.key}
+        if self.highlighter is not None:
+            self.highlighter.setDocument(None)
+        self.highlighter = SpanHighlighter(self.document(), schema)
+
+    def set_font_size(self, point_size: float) -> None:
+        self.setFont(reading_font(point_size))
+
+    def font_size(self) -> float:
+        return self.font().pointSizeF()
+
+    def show_document(self, text: str, spans: Iterable[Span]) -> None:
+        self._text = text
+        self._u16 = Utf16Map(text)
+        self._spans = {s.id: s for s in spans}
+        self.selected_span = None
+        self.highlighter.set_text(text)
+        self.highlighter.add_spans(self._spans.values())
+        self.setPlainText(text)
+        # toRawText keeps what toPlainText would turn into spaces (NBSP) and marks blocks U+2029.
+        shown = self.document().toRawText().replace("\u2029", "\n")
+        if shown != text:
+            raise TextMismatch("the view does not show the stored text exactly; annotating it is disabled")
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+
+    def clear_document(self) -> None:
+        self.show_document("", [])
+
+    def text(self) -> str:
+        return self._text
+
+    def apply_change(self, added: Iterable[Span], removed: Iterable[str]) -> None:
+        """Re-highlight only the blocks the changed spans touch."""
+        added, removed = list(added), list(removed)
+        gone = [self._spans.pop(i) for i in removed if i in self._spans]
+        replaced = [self._spans[s.id] for s in added if s.id in self._spans]
+        touched = self.highlighter.remove_spans_near(gone + replaced)
+        for span in added:
+            self._spans[span.id] = span
+        touched |= self.highlighter.add_spans(added)
+        if self.selected_span in removed:
+            self.selected_span = None
+        self.highlighter.rehighlight_blocks(touched)
+        self.viewport().update()
+
+    # -- offsets ------------------------------------------------------------------------
+
+    def to_qt(self, offset: int) -> int:
+        return self._u16.to_utf16(offset)
+
+    def from_qt(self, position: int) -> int:
+        return self._u16.to_codepoint(position)
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as logical code-point offsets (start < end), or None."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.from_qt(cursor.selectionStart()), self.from_qt(cursor.selectionEnd())
+
+    def select_range(self, start: int, end: int) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.to_qt(start))
+        cursor.setPosition(self.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def spans_at(self, offset: int) -> list[Span]:
+        """Spans covering the character at `offset`, innermost first."""
+        found = [s for s in self._spans.values() if s.start <= offset < s.end]
+        return sorted(found, key=lambda s: (s.end - s.start, s.layer))
+
+    def select_span(self, span_id: str | None, scroll: bool = True) -> None:
+        self.selected_span = span_id if span_id in self._spans else None
+        if self.selected_span and scroll:
+            span = self._spans[self.selected_span]
+            cursor = self.textCursor()
+            cursor.clearSelection()
+            cursor.setPosition(self.to_qt(span.start))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+        self.viewport().update()
+
+    # -- input --------------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
+        key = event.key()
+        if not mods:
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.deletePressed.emit()
+                return
+            if key == Qt.Key.Key_Escape:
+                self.escapePressed.emit()
+                return
+            label = self._label_for(event)
+            if label is not None:
+                self.labelKeyPressed.emit(label)
+                return
+            if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
+                       Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
+                self.exact = False
+        super().keyPressEvent(event)
+
+    def _label_for(self, event: QKeyEvent) -> str | None:
+        text = event.text().lower()
+        if text and text in self._keys:
+            return self._keys[text]
+        letter = SCAN_TO_LETTER.get(event.nativeScanCode())
+        if text and letter and not text.isascii():
+            return self._keys.get(letter)
+        return None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            self._press_pos = event.position()
+        super().mousePressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
+            return
+        position = self.cursorForPosition(event.position().toPoint()).position()
+        offset = self.from_qt(position)
+        # cursorForPosition gives the nearest gap; the clicked character is on one side of it.
+        hits = self.spans_at(offset) or (self.spans_at(offset - 1) if offset else [])
+        if not hits:
+            self.spanClicked.emit("")
+            return
+        ids = [s.id for s in hits]
+        # Clicking the selected span again walks outwards (an entity inside a claim, then the claim).
+        if self.selected_span in ids:
+            self.spanClicked.emit(ids[(ids.index(self.selected_span) + 1) % len(ids)])
+        else:
+            self.spanClicked.emit(ids[0])
+
+    # -- painting -----------------------------------------------------------------------
+
+    def range_rects(self, start: int, end: int) -> list[QRectF]:
+        """Viewport rectangles covering [start, end) line by line (visual, so bidi-safe: every
+        cursor position of the range is measured, not just the two ends)."""
+        a, b = self.to_qt(start), self.to_qt(end)
+        rects: list[QRectF] = []
+        block = self.document().findBlock(a)
+        offset = self.contentOffset()
+        while block.isValid() and block.position() < b:
+            if block.isVisible():
+                top_left = self.blockBoundingGeometry(block).translated(offset).topLeft()
+                layout = block.layout()
+                lo, hi = max(a - block.position(), 0), min(b - block.position(), block.length() - 1)
+                for i in range(layout.lineCount()):
+                    line = layout.lineAt(i)
+                    s = max(lo, line.textStart())
+                    e = min(hi, line.textStart() + line.textLength())
+                    if s >= e:
+                        continue
+                    xs = [line.cursorToX(p)[0] for p in range(s, e + 1)]
+                    rects.append(QRectF(min(xs), line.y(), max(xs) - min(xs), line.height()).translated(top_left))
+            block = block.next()
+        return rects
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        span = self._spans.get(self.selected_span) if self.selected_span else None
+        if span is None:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pen = QPen(QColor("#1c1c1c"))
+        pen.setWidthF(1.6)
+        painter.setPen(pen)
+        visible = QRectF(self.viewport().rect())
+        for rect in self.range_rects(span.start, span.end):
+            if rect.intersects(visible):
+                painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        painter.end()
+
+    def cursor_point(self, offset: int) -> QPointF:
+        """The viewport point in the middle of the character at `offset` (for tests and tools)."""
+        rect = self.cursorRect(self._cursor_at(offset))
+        nxt = self.cursorRect(self._cursor_at(offset + 1))
+        return QPointF((rect.center().x() + nxt.center().x()) / 2, rect.center().y())
+
+    def _cursor_at(self, offset: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self.to_qt(offset))
+        return cursor

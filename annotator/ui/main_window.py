@@ -1,0 +1,573 @@
+"""The annotation window: document list, article view, span list, label palette, status bar.
+
+It holds no annotation logic of its own: every action goes to the Workspace (which commits it
+before returning) and the widgets are refreshed from the Change it reports.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import qtawesome as qta
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QFileDialog,
+                               QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressDialog, QScrollArea,
+                               QTableView, QVBoxLayout, QWidget)
+
+from annotator import RESOURCES
+from annotator.core.arabic import match_key
+from annotator.core.model import STATUSES
+from annotator.core.selection import snap, word_at
+from annotator.core.schema import load_schema
+from annotator.io import exporter
+from annotator.io.importing import Importer
+from annotator.store import Project, ProjectError, ProjectLocked
+from annotator.store.project import SUFFIX
+from annotator.store.workspace import AnnotationError, Workspace
+from annotator.ui import errors
+from annotator.ui.dialogs import ExportDialog, ShortcutsDialog, ask
+from annotator.ui.document_view import DocumentView, TextMismatch
+from annotator.ui.models import ID_ROLE, DocumentFilter, DocumentListModel, SpanListModel
+from annotator.ui.palette import LabelPalette
+from annotator.ui.plain import plain_label
+
+MAX_RECENT = 8
+DEFAULT_FONT_SIZE = 15.0
+
+
+class CancelImport(Exception):
+    pass
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, project: Project, annotator: str, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings("annotator", "annotator")
+        self.project = project
+        self.workspace = Workspace(project, annotator)
+        self.annotator = annotator
+        self.last_saved: float | None = None
+        schema = project.schema
+
+        self.view = DocumentView(schema, float(self.settings.value("font_size", DEFAULT_FONT_SIZE)))
+        self.setCentralWidget(self.view)
+        self._build_document_dock()
+        self._build_span_dock(schema)
+        self._build_palette_dock(schema)
+        self._build_actions()
+        self._build_status_bar()
+        self._connect_view()
+        self.setWindowIcon(qta.icon("mdi6.format-color-highlight"))
+        self.resize(1280, 820)
+        geometry = self.settings.value("geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        state = self.settings.value("window_state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        self._show_project()
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build_document_dock(self) -> None:
+        self.doc_model = DocumentListModel(self)
+        self.doc_filter = DocumentFilter(match_key, self._all_texts, self)
+        self.doc_filter.setSourceModel(self.doc_model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Search (ignores diacritics and letter variants)")
+        self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self, singleShot=True, interval=200)
+        self._search_timer.timeout.connect(lambda: self.doc_filter.set_query(self.search.text()))
+        self.search.textChanged.connect(lambda _: self._search_timer.start())
+        self.status_filter = QComboBox()
+        self.status_filter.addItem("All statuses", None)
+        for status in STATUSES:
+            self.status_filter.addItem(status.replace("_", " "), status)
+        self.status_filter.currentIndexChanged.connect(
+            lambda _: self.doc_filter.set_status(self.status_filter.currentData()))
+        self.doc_table = self._table(self.doc_filter)
+        self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.doc_table.activated.connect(self._document_chosen)
+        self.doc_table.clicked.connect(self._document_chosen)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.search)
+        layout.addWidget(self.status_filter)
+        layout.addWidget(self.doc_table)
+        self.doc_dock = self._dock("Documents", "documents", box, Qt.DockWidgetArea.LeftDockWidgetArea)
+
+    def _build_span_dock(self, schema) -> None:
+        self.span_model = SpanListModel(schema, self)
+        self.span_table = self._table(self.span_model)
+        header = self.span_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self.span_table.clicked.connect(self._span_chosen)
+        self.span_table.activated.connect(self._span_chosen)
+        self.span_dock = self._dock("Spans", "spans", self.span_table, Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def _build_palette_dock(self, schema) -> None:
+        self.palette = LabelPalette(schema)
+        self.palette.labelClicked.connect(self.apply_label)
+        scroll = QScrollArea()
+        scroll.setWidget(self.palette)
+        scroll.setWidgetResizable(True)
+        self.palette_dock = self._dock("Labels", "labels", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def _table(self, model) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        # Fixed row heights: no per-row measuring, so thousands of rows stay instant.
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.horizontalHeader().setHighlightSections(False)
+        table.setWordWrap(False)
+        return table
+
+    def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)  # restoreState finds docks by name
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _action(self, text: str, slot, shortcut=None, icon: str | None = None, menu=None) -> QAction:
+        action = QAction(text, self)
+        if icon:
+            action.setIcon(qta.icon(icon))
+        if shortcut is not None:
+            shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+        action.triggered.connect(lambda _=False: slot())
+        if menu is not None:
+            menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_actions(self) -> None:
+        bar = self.menuBar()
+        file = bar.addMenu("&File")
+        self._action("&New project…", self.new_project, QKeySequence.StandardKey.New, "mdi6.file-plus", file)
+        self._action("&Open project…", self.open_project_dialog, QKeySequence.StandardKey.Open, "mdi6.folder-open",
+                     file)
+        self.recent_menu = file.addMenu("Open &recent")
+        file.addSeparator()
+        self.import_action = self._action("&Import…", self.import_dialog, "Ctrl+I", "mdi6.import", file)
+        self._action("&Export…", self.export_dialog, "Ctrl+E", "mdi6.export", file)
+        file.addSeparator()
+        self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, None, file)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self._action("&Undo", self.undo, QKeySequence.StandardKey.Undo, "mdi6.undo", edit)
+        self.redo_action = self._action("&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "mdi6.redo", edit)
+        self._action("&Delete span", self.delete_selected, None, "mdi6.delete", edit)
+        self._action("Find in &documents", lambda: self.search.setFocus(), QKeySequence.StandardKey.Find, None, edit)
+
+        view = bar.addMenu("&View")
+        self._action("Zoom &in", lambda: self.zoom(1), ["Ctrl++", "Ctrl+="], "mdi6.magnify-plus", view)
+        self._action("Zoom &out", lambda: self.zoom(-1), "Ctrl+-", "mdi6.magnify-minus", view)
+        self._action("&Reset zoom", lambda: self.zoom(0), "Ctrl+0", None, view)
+        view.addSeparator()
+        for dock in (self.doc_dock, self.span_dock, self.palette_dock):
+            view.addAction(dock.toggleViewAction())
+
+        go = bar.addMenu("&Go")
+        self._action("&Next document", lambda: self.step(1), "Ctrl+PgDown", "mdi6.chevron-double-left", go)
+        self._action("&Previous document", lambda: self.step(-1), "Ctrl+PgUp", "mdi6.chevron-double-right", go)
+        go.addSeparator()
+        self._action("Mark &done and go on", self.mark_done, "Ctrl+Return", "mdi6.check-bold", go)
+        self._action("Mark &skipped and go on", lambda: self.mark_done("skipped"), "Ctrl+Shift+Return",
+                     "mdi6.skip-next", go)
+
+        help_menu = bar.addMenu("&Help")
+        self._action("&Keyboard shortcuts", self.show_shortcuts, "F1", "mdi6.keyboard", help_menu)
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("main_toolbar")
+        for action in (self.undo_action, self.redo_action):
+            toolbar.addAction(action)
+        self._refresh_recent()
+
+    def _build_status_bar(self) -> None:
+        self.position_label = plain_label()
+        self.spans_label = plain_label()
+        self.saved_label = plain_label()
+        self.message_label = plain_label()
+        bar = self.statusBar()
+        bar.addWidget(self.message_label, 1)
+        for label in (self.position_label, self.spans_label, self.saved_label):
+            bar.addPermanentWidget(label)
+
+    def _connect_view(self) -> None:
+        self.view.labelKeyPressed.connect(self.apply_label)
+        self.view.deletePressed.connect(self.delete_selected)
+        self.view.escapePressed.connect(self._escape)
+        self.view.spanClicked.connect(self._span_clicked)
+
+    # -- project ------------------------------------------------------------------------
+
+    def _show_project(self) -> None:
+        project = self.project
+        name = project.info().get("name", project.path.stem)
+        self.setWindowTitle(f"{name} — annotator" + (" [read-only]" if project.readonly else ""))
+        self.import_action.setEnabled(not project.readonly)
+        self.doc_model.set_rows(project.document_rows())
+        self.doc_filter.forget_texts()
+        self._remember_recent(project.path)
+        self.settings.setValue("last_project", str(project.path))
+        rows = self.doc_model.rows
+        last = self.settings.value(f"last_document/{project.path}")
+        target = last if last in {r[0] for r in rows} else next(
+            (r[0] for r in rows if r[2] != "done"), rows[0][0] if rows else None)
+        if target:
+            self.open_document(target)
+        else:
+            self.view.clear_document()
+            self.span_model.set_spans([])
+            self.message("This project has no documents yet: File > Import…")
+        self._update_status()
+
+    def switch_project(self, path: Path, create: bool = False) -> None:
+        try:
+            if create:
+                project = Project.create(path, load_schema(RESOURCES / "schemas" / "news.toml"))
+            else:
+                project = open_with_fallback(path, self)
+        except ProjectError as exc:
+            errors.show_error(self, "Cannot open project", str(exc))
+            return
+        if project is None:
+            return
+        self.project.close()
+        self.project = project
+        self.workspace = Workspace(project, self.annotator)
+        self.palette.set_schema(project.schema)
+        self.view.set_schema(project.schema)
+        self.span_model.set_schema(project.schema)
+        self._show_project()
+
+    def new_project(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, "New project", str(self.project.path.parent),
+                                              f"annotator projects (*{SUFFIX})")
+        if path:
+            path = Path(path) if path.endswith(SUFFIX) else Path(path + SUFFIX)
+            self.switch_project(path, create=True)
+
+    def open_project_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Open project", str(self.project.path.parent),
+                                              f"annotator projects (*{SUFFIX});;All files (*)")
+        if path:
+            self.switch_project(Path(path))
+
+    def _remember_recent(self, path: Path) -> None:
+        recent = [p for p in self.settings.value("recent", [], list) or [] if p != str(path)]
+        self.settings.setValue("recent", [str(path), *recent][:MAX_RECENT])
+        self._refresh_recent()
+
+    def _refresh_recent(self) -> None:
+        self.recent_menu.clear()
+        for entry in self.settings.value("recent", [], list) or []:
+            action = self.recent_menu.addAction(entry.replace("&", "&&"))
+            action.triggered.connect(lambda _=False, p=entry: self.switch_project(Path(p)))
+        self.recent_menu.setEnabled(not self.recent_menu.isEmpty())
+
+    def _all_texts(self) -> dict[str, str]:
+        return dict(self.project.db.execute("SELECT id, text FROM documents").fetchall())
+
+    # -- documents ----------------------------------------------------------------------
+
+    def open_document(self, doc_id: str) -> None:
+        try:
+            doc = self.workspace.open_document(doc_id)
+        except ProjectError as exc:
+            errors.show_error(self, "Cannot open document", str(exc))
+            return
+        try:
+            self.view.show_document(doc.text, self.workspace.spans)
+        except TextMismatch as exc:
+            errors.show_error(self, "Display problem", str(exc))
+        self.span_model.set_spans(self.workspace.spans)
+        self.doc_model.update(doc_id, status=doc.status)
+        self.settings.setValue(f"last_document/{self.project.path}", doc_id)
+        self._select_document_row(doc_id)
+        self.view.setFocus()
+        self._update_status()
+
+    def _select_document_row(self, doc_id: str) -> None:
+        row = self.doc_model.row_of(doc_id)
+        if row is None:
+            return
+        index = self.doc_filter.mapFromSource(self.doc_model.index(row, 0))
+        if index.isValid():
+            self.doc_table.selectRow(index.row())
+            self.doc_table.scrollTo(index)
+
+    def _document_chosen(self, index) -> None:
+        doc_id = index.data(ID_ROLE)
+        if doc_id and (self.workspace.document is None or doc_id != self.workspace.document.id):
+            self.open_document(doc_id)
+
+    def _visible_ids(self) -> list[str]:
+        return [self.doc_filter.index(r, 0).data(ID_ROLE) for r in range(self.doc_filter.rowCount())]
+
+    def step(self, direction: int) -> bool:
+        ids = self._visible_ids()
+        current = self.workspace.document.id if self.workspace.document else None
+        if not ids:
+            return False
+        if current in ids:
+            position = ids.index(current) + direction
+            if not 0 <= position < len(ids):
+                self.message("No more documents in this list")
+                return False
+        else:
+            position = 0
+        self.open_document(ids[position])
+        return True
+
+    def mark_done(self, status: str = "done") -> None:
+        doc = self.workspace.document
+        if doc is None:
+            return
+        try:
+            self.workspace.set_status(status)
+        except AnnotationError as exc:
+            self.message(str(exc))
+            return
+        self._saved()
+        self.doc_model.update(doc.id, status=status)
+        self.step(1)
+
+    # -- annotating ---------------------------------------------------------------------
+
+    def apply_label(self, label: str) -> None:
+        """The label key (or palette click): label the selection, or relabel the selected span."""
+        selection = self.view.selected_range()
+        try:
+            if selection is not None:
+                text = self.view.text()
+                span = snap(text, *selection, exact=self.view.exact)
+                if span is None:
+                    self.message("Nothing to label in the selection")
+                    return
+                added = self.workspace.add_span(span[0], span[1], label)
+                self.view.clear_selection()
+                self._refresh([added], [], select=added.id)
+            elif self.view.selected_span:
+                changed = self.workspace.relabel(self.view.selected_span, label)
+                self._refresh([changed], [], select=changed.id)
+            else:
+                self.message("Select some text first (drag, Shift+arrows, or double-click a word)")
+        except AnnotationError as exc:
+            self.message(str(exc))
+
+    def delete_selected(self) -> None:
+        span_id = self.view.selected_span
+        if not span_id:
+            self.message("Click a span to select it, then press Delete")
+            return
+        try:
+            span = self.workspace.delete_span(span_id)
+        except AnnotationError as exc:
+            self.message(str(exc))
+            return
+        self._refresh([], [span.id])
+
+    def undo(self) -> None:
+        self._history(self.workspace.undo, "Nothing to undo")
+
+    def redo(self) -> None:
+        self._history(self.workspace.redo, "Nothing to redo")
+
+    def _history(self, step, empty: str) -> None:
+        current = self.workspace.document.id if self.workspace.document else None
+        change = step()
+        if change is None:
+            self.message(empty)
+            return
+        if change.doc_id != current:
+            self.open_document(change.doc_id)  # show where the undone action happened
+        elif change.status_changed:
+            self.doc_model.update(change.doc_id, status=self.workspace.document.status)
+        else:
+            self._refresh(change.added, change.removed)
+        self.message(f"{'Undid' if step == self.workspace.undo else 'Redid'}: {change.description}")
+        self._saved()
+
+    def _refresh(self, added, removed, select: str | None = None) -> None:
+        self.view.apply_change(added, removed)
+        self.span_model.apply_change(added, removed)
+        doc = self.workspace.document
+        if doc is not None:
+            delta = len(self.workspace.spans) - self.doc_model.rows[self.doc_model.row_of(doc.id)][3]
+            self.doc_model.update(doc.id, span_delta=delta)
+        if select:
+            self.view.select_span(select, scroll=False)
+            self._sync_span_row(select)
+        self._saved()
+
+    def _span_clicked(self, span_id: str) -> None:
+        self.view.select_span(span_id or None, scroll=False)
+        self._sync_span_row(span_id)
+
+    def _span_chosen(self, index) -> None:
+        span_id = index.data(ID_ROLE)
+        self.view.select_span(span_id)
+        self.view.setFocus()
+
+    def _sync_span_row(self, span_id: str | None) -> None:
+        row = self.span_model.row_of(span_id) if span_id else None
+        if row is None:
+            self.span_table.clearSelection()
+        else:
+            self.span_table.selectRow(row)
+            self.span_table.scrollTo(self.span_model.index(row, 0))
+
+    def _escape(self) -> None:
+        self.view.clear_selection()
+        self.view.select_span(None)
+        self._sync_span_row(None)
+
+    def select_word_at(self, offset: int) -> bool:
+        """Select the word around a code-point offset (what a double-click does)."""
+        found = word_at(self.view.text(), offset)
+        if found:
+            self.view.select_range(*found)
+        return found is not None
+
+    # -- import and export --------------------------------------------------------------
+
+    def import_dialog(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, "Import documents", str(self.project.path.parent),
+            "Documents (*.txt *.jsonl *.ndjson *.csv *.tsv *.html *.htm);;All files (*)")
+        if paths:
+            self.import_paths([Path(p) for p in paths])
+
+    def import_paths(self, paths: list[Path]):
+        progress = QProgressDialog("Importing…", "Stop", 0, 0, self)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        imported = [0]
+
+        def tick(count: int) -> None:
+            imported[0] += count
+            progress.setLabelText(f"Imported {imported[0]} documents…")
+            QApplication.processEvents()
+            if progress.wasCanceled():
+                raise CancelImport
+
+        importer = Importer(self.project, annotator=self.annotator, progress=tick)
+        try:
+            report = importer.run(paths)
+        except CancelImport:
+            report = importer.report  # whole documents already stored stay; nothing is half-written
+        progress.close()
+        self.doc_model.set_rows(self.project.document_rows())
+        self.doc_filter.forget_texts()
+        lines = [f"Imported {report.documents} documents ({report.spans} spans); "
+                 f"{len(report.duplicates)} duplicates skipped; {len(report.rejected)} rejected."]
+        lines += [str(r) for r in report.rejected[:30]]
+        if len(report.rejected) > 30:
+            lines.append(f"… and {len(report.rejected) - 30} more")
+        if report.rejected:
+            errors.show_error(self, "Import finished with problems", "\n".join(lines))
+        self.message(lines[0])
+        if self.workspace.document is None and self.doc_model.rows:
+            self.open_document(self.doc_model.rows[0][0])
+        return report
+
+    def export_dialog(self) -> None:
+        dialog = ExportDialog(self.project.path.parent, self)
+        if dialog.exec():
+            fmt, path, statuses = dialog.chosen()
+            self.export_to(fmt, path, statuses)
+
+    def export_to(self, fmt: str, path: Path, statuses: tuple[str, ...] = ()) -> list[str] | None:
+        module = exporter(fmt)
+        try:
+            warnings = module.export(self.project.iter_documents(statuses), path, self.project.schema)
+        except OSError as exc:
+            errors.show_error(self, "Export failed", f"{path}: {exc.strerror or exc}")
+            return None
+        self.message(f"Exported {self.project.document_count(statuses)} documents to {path}"
+                      + (f" ({len(warnings)} warnings)" if warnings else ""))
+        return warnings
+
+    # -- status and settings ------------------------------------------------------------
+
+    def message(self, text: str) -> None:
+        self.message_label.setText(text)
+
+    def _saved(self) -> None:
+        self.last_saved = time.time()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        doc = self.workspace.document
+        rows = self.doc_model.rows
+        if doc is not None and rows:
+            n = (self.doc_model.row_of(doc.id) or 0) + 1
+            self.position_label.setText(f"Document {n} of {len(rows)} · {doc.status.replace('_', ' ')}")
+            self.spans_label.setText(f"{len(self.workspace.spans)} spans")
+        else:
+            self.position_label.setText(f"{len(rows)} documents")
+            self.spans_label.setText("")
+        when = time.strftime("%H:%M:%S", time.localtime(self.last_saved)) if self.last_saved else None
+        state = "read-only" if self.project.readonly else (f"saved {when}" if when else "all changes saved")
+        self.saved_label.setText(state)
+        self.undo_action.setToolTip(self.workspace.history.undo_text() or "Nothing to undo")
+        self.redo_action.setToolTip(self.workspace.history.redo_text() or "Nothing to redo")
+
+    def zoom(self, step: int) -> None:
+        size = DEFAULT_FONT_SIZE if step == 0 else min(max(self.view.font_size() + step, 8), 48)
+        self.view.set_font_size(size)
+        self.settings.setValue("font_size", size)
+
+    def shortcuts(self) -> list[tuple[str, str]]:
+        rows = [(label.key, f"label the selection (or relabel the selected span) {label.name}")
+                for label in self.project.schema.labels() if label.key]
+        rows += [
+            ("drag / Shift+arrows", "select text; it snaps to whole words, a clitic (و ف ب ل ك ال) you leave out stays out"),
+            ("Alt+drag", "select exact characters, no snapping"),
+            ("double-click", "select a word"),
+            ("click a span", "select it (click again: the span around it)"),
+            ("Delete / Backspace", "delete the selected span"),
+            ("Esc", "clear the selection"),
+            ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"),
+            ("Ctrl+Enter", "mark the document done and open the next"),
+            ("Ctrl+Shift+Enter", "mark the document skipped and open the next"),
+            ("Ctrl+PgDown / Ctrl+PgUp", "next / previous document"),
+            ("Ctrl+F", "search documents"),
+            ("Ctrl++ / Ctrl+- / Ctrl+0", "zoom"),
+            ("Ctrl+I / Ctrl+E", "import / export"),
+        ]
+        return rows
+
+    def show_shortcuts(self) -> None:
+        ShortcutsDialog(self.shortcuts(), self).exec()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        # Every action is already committed; closing only records the layout.
+        self.settings.setValue("geometry", self.saveGeometry())
+        self.settings.setValue("window_state", self.saveState())
+        self.settings.sync()
+        self.project.close()
+        super().closeEvent(event)
+
+
+def open_with_fallback(path: Path, parent: QWidget | None) -> Project | None:
+    """Open for writing; if another instance holds it, offer read-only (None if declined)."""
+    try:
+        return Project.open(path)
+    except ProjectLocked as exc:
+        if ask(parent, "Project in use", f"{exc}.\n\nOpen it read-only?"):
+            return Project.open(path, readonly=True)
+        return None

@@ -1,0 +1,171 @@
+"""Qt item models over core objects: the document list and the spans of the open document."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QColor
+
+from annotator.core.model import Span
+from annotator.core.schema import Schema
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ID_ROLE = Qt.ItemDataRole.UserRole
+STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
+
+
+class DocumentListModel(QAbstractTableModel):
+    HEADERS = ("Title", "Status", "Spans")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[list] = []  # [id, title, status, span count]
+        self._row_of: dict[str, int] = {}
+
+    def set_rows(self, rows) -> None:
+        self.beginResetModel()
+        self.rows = [list(r) for r in rows]
+        self._row_of = {r[0]: i for i, r in enumerate(self.rows)}
+        self.endResetModel()
+
+    def row_of(self, doc_id: str) -> int | None:
+        return self._row_of.get(doc_id)
+
+    def update(self, doc_id: str, status: str | None = None, span_delta: int = 0) -> None:
+        row = self._row_of.get(doc_id)
+        if row is None:
+            return
+        if status is not None:
+            self.rows[row][2] = status
+        self.rows[row][3] += span_delta
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=DISPLAY):
+        if not index.isValid():
+            return None
+        doc_id, title, status, spans = self.rows[index.row()]
+        column = index.column()
+        if role == DISPLAY:
+            return (title or doc_id, STATUS_NAMES.get(status, status), spans)[column]
+        if role == ID_ROLE:
+            return doc_id
+        if role == Qt.ItemDataRole.ToolTipRole and column == 0:
+            return None  # titles are untrusted: no tooltip that could be read as rich text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == 1 and status == "done":
+            return QColor("#2b8a3e")
+        return None
+
+
+class DocumentFilter(QSortFilterProxyModel):
+    """Filters by status and by a search that ignores diacritics and variant letters: the
+    match keys of the query and of each document's title and text are compared."""
+
+    def __init__(self, key: Callable[[str], str], texts: Callable[[], dict[str, str]], parent=None):
+        super().__init__(parent)
+        self._key = key
+        self._texts = texts  # doc id -> text, fetched once when a search first needs it
+        self._keys: dict[str, str] | None = None
+        self.status: str | None = None
+        self.query_key = ""
+
+    def set_status(self, status: str | None) -> None:
+        self.status = status
+        self.invalidateRowsFilter()
+
+    def set_query(self, query: str) -> None:
+        self.query_key = self._key(query.strip()) if query.strip() else ""
+        if self.query_key and self._keys is None:
+            self._keys = {doc_id: self._key(text) for doc_id, text in self._texts().items()}
+        self.invalidateRowsFilter()
+
+    def forget_texts(self) -> None:
+        self._keys = None
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        doc_id, title, status, _ = self.sourceModel().rows[row]
+        if self.status and status != self.status:
+            return False
+        if self.query_key:
+            in_title = self.query_key in self._key(title or "")
+            return in_title or self.query_key in (self._keys or {}).get(doc_id, "")
+        return True
+
+
+class SpanListModel(QAbstractTableModel):
+    HEADERS = ("Label", "Text", "Start")
+
+    def __init__(self, schema: Schema, parent=None):
+        super().__init__(parent)
+        self.spans: list[Span] = []
+        self._colors = {label.name: QColor(label.color) for label in schema.labels()}
+
+    def set_schema(self, schema: Schema) -> None:
+        self._colors = {label.name: QColor(label.color) for label in schema.labels()}
+
+    def set_spans(self, spans) -> None:
+        self.beginResetModel()
+        self.spans = list(spans)
+        self.endResetModel()
+
+    def row_of(self, span_id: str) -> int | None:
+        for row, span in enumerate(self.spans):
+            if span.id == span_id:
+                return row
+        return None
+
+    def apply_change(self, added, removed) -> None:
+        """Insert and remove rows in place: a reset would re-lay out thousands of rows."""
+        for span_id in [*removed, *(s.id for s in added)]:
+            row = self.row_of(span_id)
+            if row is not None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self.spans[row]
+                self.endRemoveRows()
+        for span in added:
+            row = bisect_left([s.sort_key() for s in self.spans], span.sort_key())
+            self.beginInsertRows(QModelIndex(), row, row)
+            self.spans.insert(row, span)
+            self.endInsertRows()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.spans)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=DISPLAY):
+        if not index.isValid():
+            return None
+        span = self.spans[index.row()]
+        column = index.column()
+        if role == DISPLAY:
+            if column == 0:
+                return span.label
+            if column == 1:
+                return span.text.replace("\n", " ⏎ ")
+            return span.start
+        if role == ID_ROLE:
+            return span.id
+        if role == Qt.ItemDataRole.DecorationRole and column == 0:
+            return self._colors.get(span.label)
+        return None

@@ -1,0 +1,57 @@
+"""The label palette: colour, name and key of every label; the guideline as tooltip."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
+
+from annotator.core.schema import Schema
+from annotator.ui.plain import plain_label, set_tooltip
+
+
+def swatch(color: str, size: int = 14) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(QColor(color))
+    return QIcon(pixmap)
+
+
+class LabelPalette(QWidget):
+    labelClicked = Signal(str)
+
+    def __init__(self, schema: Schema, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(6, 6, 6, 6)
+        self._layout.setSpacing(2)
+        self.buttons: dict[str, QToolButton] = {}
+        self.set_schema(schema)
+
+    def set_schema(self, schema: Schema) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.buttons.clear()
+        for layer in schema.layers:
+            heading = plain_label(layer.name.upper())
+            heading.setStyleSheet("color: palette(mid); font-weight: bold; padding-top: 6px;")
+            self._layout.addWidget(heading)
+            for label in layer.labels:
+                button = QToolButton()
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+                button.setIcon(swatch(label.color))
+                # QToolButton text is always plain; "&" would become a mnemonic, so double it.
+                key = f"   [{label.key}]" if label.key else ""
+                button.setText(label.name.replace("&", "&&") + key)
+                button.setAutoRaise(True)
+                button.setSizePolicy(button.sizePolicy().horizontalPolicy().Expanding,
+                                     button.sizePolicy().verticalPolicy())
+                set_tooltip(button, f"{label.name} ({layer.name})\n\n{label.guideline}".strip())
+                button.clicked.connect(lambda _=False, name=label.name: self.labelClicked.emit(name))
+                self._layout.addWidget(button)
+                self.buttons[label.name] = button
+        self._layout.addStretch(1)
+
+    def heading_labels(self) -> list[QLabel]:
+        return self.findChildren(QLabel)
