@@ -14,7 +14,7 @@ FIND_PYTHON = for c in "$$PYTHON" python3.12 python3.13 python3 \
 	  if "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo "$$c"; exit 0; fi; \
 	done; echo "no Python >= 3.12 found: install python3.12 or set PYTHON=/path/to/python" >&2; exit 1
 
-.PHONY: setup run test bench clean
+.PHONY: setup run test bench screenshot clean
 
 setup: $(STAMP)
 
@@ -25,15 +25,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	@touch $@
 
+# The window on the demo project (built from seeds/ on first run). `annotator gui` itself says
+# which system libraries Qt's xcb plugin lacks, instead of Qt's bare plugin error.
 run: $(STAMP)
-	$(BIN)/annotator demo $(DEMO)
-	$(BIN)/annotator stats $(DEMO)
+	@[ -f $(DEMO) ] || $(BIN)/annotator demo $(DEMO)
+	$(BIN)/annotator gui $(DEMO)
 
 test: $(STAMP)
-	$(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
+
+# docs/screenshot.png: the real window on a seed article with entity and claim highlights.
+screenshot: $(STAMP)
+	$(BIN)/python -m annotator.ui.screenshot docs/screenshot.png
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo.annotator* .pytest_cache .hypothesis

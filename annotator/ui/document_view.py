@@ -10,7 +10,7 @@ import sys
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QTextCursor, QTextLine, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.core.model import Span
@@ -28,6 +28,9 @@ if sys.platform.startswith("win"):
 else:
     _SCAN_FIRST = (24, 38, 52)
 SCAN_TO_LETTER = {first + i: ch for first, row in zip(_SCAN_FIRST, _ROWS) for i, ch in enumerate(row)}
+
+
+_EDGES = (QTextLine.Edge.Leading, QTextLine.Edge.Trailing)
 
 
 class TextMismatch(RuntimeError):
@@ -230,7 +233,9 @@ class DocumentView(QPlainTextEdit):
                     e = min(hi, line.textStart() + line.textLength())
                     if s >= e:
                         continue
-                    xs = [line.cursorToX(p)[0] for p in range(s, e + 1)]
+                    # Both edges of every character: at a bidi run boundary the caret
+                    # position between two characters has two x positions.
+                    xs = [line.cursorToX(p, edge)[0] for p in range(s, e) for edge in _EDGES]
                     rects.append(QRectF(min(xs), line.y(), max(xs) - min(xs), line.height()).translated(top_left))
             block = block.next()
         return rects
@@ -245,6 +250,7 @@ class DocumentView(QPlainTextEdit):
         pen = QPen(QColor("#1c1c1c"))
         pen.setWidthF(1.6)
         painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         visible = QRectF(self.viewport().rect())
         for rect in self.range_rects(span.start, span.end):
             if rect.intersects(visible):
