@@ -84,14 +84,23 @@ class DocumentFilter(QSortFilterProxyModel):
         self.query_key = ""
 
     def set_status(self, status: str | None) -> None:
-        self.status = status
-        self.invalidateRowsFilter()
+        self._refilter(lambda: setattr(self, "status", status))
 
     def set_query(self, query: str) -> None:
-        self.query_key = self._key(query.strip()) if query.strip() else ""
-        if self.query_key and self._keys is None:
+        key = self._key(query.strip()) if query.strip() else ""
+        if key and self._keys is None:
             self._keys = {doc_id: self._key(text) for doc_id, text in self._texts().items()}
-        self.invalidateRowsFilter()
+        self._refilter(lambda: setattr(self, "query_key", key))
+
+    def _refilter(self, change) -> None:
+        # Qt 6.10 replaced invalidateRowsFilter() by a begin/end pair around the change.
+        if hasattr(self, "beginFilterChange") and hasattr(self, "endFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            change()
+            self.invalidateRowsFilter()
 
     def forget_texts(self) -> None:
         self._keys = None
