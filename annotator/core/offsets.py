@@ -6,7 +6,10 @@ emoji counts 2); everything else in annotator counts Python code points.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
+
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
 
 
 class Utf16Map:
@@ -16,7 +19,8 @@ class Utf16Map:
 
     def __init__(self, text: str):
         # Code-point index of each astral character, and the UTF-16 index where it begins.
-        self._astral_cp = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        # A regex scan runs in C: a per-character Python loop costs ~35 ms on 500k characters.
+        self._astral_cp = [m.start() for m in _ASTRAL.finditer(text)] if not text.isascii() else []
         self._astral_u16 = [cp + n for n, cp in enumerate(self._astral_cp)]
         self.length_cp = len(text)
         self.length_u16 = len(text) + len(self._astral_cp)

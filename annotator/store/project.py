@@ -37,6 +37,7 @@ class SpanFilter:
     layers: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
     annotators: tuple[str, ...] = ()
+    start_before: int | None = None  # only spans starting before this offset (a first screen)
 
     def sql(self) -> tuple[str, list]:
         clauses, params = [], []
@@ -44,6 +45,9 @@ class SpanFilter:
             if values:
                 clauses.append(f"{column} IN ({','.join('?' * len(values))})")
                 params.extend(values)
+        if self.start_before is not None:
+            clauses.append("s.start < ?")
+            params.append(self.start_before)
         return "".join(f" AND {c}" for c in clauses), params
 
 
@@ -391,8 +395,8 @@ class Project:
             ]
             yield Document(doc_id, text, json.loads(meta), status, span_list, relation_list, chash)
 
-    def get_document(self, doc_id: str) -> Document:
-        for doc in self.iter_documents(ids=(doc_id,)):
+    def get_document(self, doc_id: str, spans: SpanFilter = SpanFilter()) -> Document:
+        for doc in self.iter_documents(ids=(doc_id,), spans=spans):
             return doc
         raise ProjectError(f"no document {doc_id!r}")
 

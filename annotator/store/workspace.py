@@ -11,7 +11,7 @@ from annotator.core.overlap import conflicts
 from annotator.core.span_index import SpanIndex
 from annotator.store.errors import ProjectError
 from annotator.store.operations import AddSpan, DeleteSpan, SetStatus, UpdateSpan, relabelled
-from annotator.store.project import Project
+from annotator.store.project import Project, SpanFilter
 
 
 class AnnotationError(ValueError):
@@ -36,24 +36,44 @@ class Workspace:
         self.history: History = History()
         self.document: Document | None = None
         self.spans = SpanIndex()
+        self.loading = False  # spans beyond the first screen not loaded yet
 
     # -- documents ----------------------------------------------------------------------
 
-    def open_document(self, doc_id: str) -> Document:
-        """Load a document; opening a new one puts it in progress (not an undoable action)."""
-        doc = self.project.get_document(doc_id)
+    def open_document(self, doc_id: str, first_chars: int | None = None) -> Document:
+        """Load a document; opening a new one puts it in progress (not an undoable action).
+
+        With `first_chars`, only spans starting in that many first characters are loaded, so a
+        long article can be shown at once; `finish_loading` brings the rest (every action does
+        that first, so checks always see every span).
+        """
+        spans = SpanFilter(start_before=first_chars) if first_chars is not None else SpanFilter()
+        doc = self.project.get_document(doc_id, spans)
         if doc.status == "new" and not self.project.readonly:
             self.project.set_status(doc_id, "in_progress")
             doc.status = "in_progress"
         self.document = doc
         self.spans = SpanIndex(doc.spans)
+        self.loading = first_chars is not None and first_chars < len(doc.text)
         return doc
+
+    def finish_loading(self) -> list[Span]:
+        """Load the spans `open_document` left out; return them (empty when there are none)."""
+        if not self.loading or self.document is None:
+            return []
+        self.loading = False
+        every = self.project.get_document(self.document.id).spans
+        rest = [s for s in every if s.id not in self.spans]
+        self.spans = SpanIndex(every)
+        return rest
 
     def _require_document(self) -> Document:
         if self.document is None:
             raise AnnotationError("no document is open")
         if self.project.readonly:
             raise AnnotationError("the project is open read-only")
+        if self.loading:
+            raise AnnotationError("the document is still loading")
         return self.document
 
     # -- actions ------------------------------------------------------------------------

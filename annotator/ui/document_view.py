@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QTextCursor, QTextLine, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
@@ -31,6 +31,7 @@ SCAN_TO_LETTER = {first + i: ch for first, row in zip(_SCAN_FIRST, _ROWS) for i,
 
 
 _EDGES = (QTextLine.Edge.Leading, QTextLine.Edge.Trailing)
+HIGHLIGHT_CHUNK = 48  # blocks re-highlighted per idle step after opening a document
 
 
 class TextMismatch(RuntimeError):
@@ -60,6 +61,8 @@ class DocumentView(QPlainTextEdit):
         self.document().setDocumentMargin(18)
         self.set_font_size(point_size)
         self.highlighter: SpanHighlighter | None = None
+        self._generation = 0
+        self._pending: list[int] = []
         self._text = ""
         self._u16 = Utf16Map("")
         self._spans: dict[str, Span] = {}
@@ -86,16 +89,54 @@ class DocumentView(QPlainTextEdit):
     def show_document(self, text: str, spans: Iterable[Span]) -> None:
         self._text = text
         self._u16 = Utf16Map(text)
-        self._spans = {s.id: s for s in spans}
+        self._spans = {}
         self.selected_span = None
-        self.highlighter.set_text(text)
-        self.highlighter.add_spans(self._spans.values())
+        self._generation += 1  # stale background highlighting of the previous text stops
+        self._pending = []
+        self.highlighter.set_text(text, self._u16)
         self.setPlainText(text)
         # toRawText keeps what toPlainText would turn into spaces (NBSP) and marks blocks U+2029.
         shown = self.document().toRawText().replace("\u2029", "\n")
         if shown != text:
             raise TextMismatch("the view does not show the stored text exactly; annotating it is disabled")
         self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.add_spans(spans)
+
+    def add_spans(self, spans: Iterable[Span]) -> None:
+        """Highlight spans: those on screen now, the rest in small idle steps, so a long article
+        opens as fast as plain text and all its spans are coloured a few milliseconds later."""
+        spans = list(spans)
+        self._spans.update((s.id, s) for s in spans)
+        touched = self.highlighter.add_spans(spans)
+        visible = self._visible_blocks()
+        self.highlighter.rehighlight_blocks(touched & visible)
+        self._pending = sorted(set(self._pending) | (touched - visible))
+        if self._pending:
+            generation = self._generation
+            QTimer.singleShot(0, lambda: self._highlight_pending(generation))
+
+    def _visible_blocks(self) -> set[int]:
+        """Block numbers from the first visible one down to two screens below it."""
+        block = self.firstVisibleBlock()
+        limit = self.viewport().height() * 2 + 1
+        top = self.blockBoundingGeometry(block).translated(self.contentOffset()).top()
+        numbers: set[int] = set()
+        while block.isValid() and top <= limit:
+            numbers.add(block.blockNumber())
+            top += self.blockBoundingRect(block).height()
+            block = block.next()
+        return numbers
+
+    def _highlight_pending(self, generation: int) -> None:
+        if generation != self._generation or not self._pending:
+            return
+        chunk, self._pending = self._pending[:HIGHLIGHT_CHUNK], self._pending[HIGHLIGHT_CHUNK:]
+        self.highlighter.rehighlight_blocks(chunk)
+        if self._pending:
+            QTimer.singleShot(0, lambda: self._highlight_pending(generation))
+
+    def highlighting_done(self) -> bool:
+        return not self._pending
 
     def clear_document(self) -> None:
         self.show_document("", [])
@@ -113,9 +154,9 @@ class DocumentView(QPlainTextEdit):
             self._spans[span.id] = span
         touched |= self.highlighter.add_spans(added)
         if self.selected_span in removed:
+            self._update_outline(gone)
             self.selected_span = None
-        self.highlighter.rehighlight_blocks(touched)
-        self.viewport().update()
+        self.highlighter.rehighlight_blocks(touched)  # Qt repaints just those blocks
 
     # -- offsets ------------------------------------------------------------------------
 
@@ -148,7 +189,16 @@ class DocumentView(QPlainTextEdit):
         found = [s for s in self._spans.values() if s.start <= offset < s.end]
         return sorted(found, key=lambda s: (s.end - s.start, s.layer))
 
+    def _update_outline(self, spans: Iterable[Span | None]) -> None:
+        """Repaint only where an outline is drawn or was: a full repaint of a long article costs
+        more than the whole rest of adding a span."""
+        for span in spans:
+            if span is not None:
+                for rect in self.range_rects(span.start, span.end):
+                    self.viewport().update(rect.adjusted(-4, -2, 4, 2).toAlignedRect())
+
     def select_span(self, span_id: str | None, scroll: bool = True) -> None:
+        self._update_outline([self._spans.get(self.selected_span) if self.selected_span else None])
         self.selected_span = span_id if span_id in self._spans else None
         if self.selected_span and scroll:
             span = self._spans[self.selected_span]
@@ -157,7 +207,7 @@ class DocumentView(QPlainTextEdit):
             cursor.setPosition(self.to_qt(span.start))
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
-        self.viewport().update()
+        self._update_outline([self._spans.get(self.selected_span) if self.selected_span else None])
 
     # -- input --------------------------------------------------------------------------
 

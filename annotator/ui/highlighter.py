@@ -32,10 +32,11 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     # -- the span index per block -------------------------------------------------------
 
-    def set_text(self, text: str) -> None:
-        """Must be called before the document is filled, so the first highlighting pass sees it."""
+    def set_text(self, text: str, u16: Utf16Map) -> None:
+        """Must be called before the document is filled; spans are added afterwards, so the
+        pass Qt makes over every block while filling costs almost nothing."""
         self._text = text
-        self._u16 = Utf16Map(text)
+        self._u16 = u16
         starts = [0]
         pos = text.find("\n")
         while pos != -1:
@@ -49,10 +50,16 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     def add_spans(self, spans: Iterable[Span]) -> set[int]:
         touched: set[int] = set()
+        starts, blocks = self._line_starts, self._blocks
         for span in spans:
-            first, last = self.block_of(span.start), self.block_of(max(span.start, span.end - 1))
-            for number in range(first, last + 1):
-                self._blocks.setdefault(number, []).append(span)
+            first = bisect_right(starts, span.start) - 1
+            # Most spans sit inside one paragraph: check that before searching for the last block.
+            if first + 1 >= len(starts) or span.end <= starts[first + 1]:
+                blocks.setdefault(first, []).append(span)
+                touched.add(first)
+                continue
+            for number in range(first, bisect_right(starts, span.end - 1)):
+                blocks.setdefault(number, []).append(span)
                 touched.add(number)
         return touched
 

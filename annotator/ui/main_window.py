@@ -34,6 +34,7 @@ from annotator.ui.palette import LabelPalette
 from annotator.ui.plain import plain_label
 
 MAX_RECENT = 8
+FIRST_SCREEN_CHARS = 8000  # spans loaded before the first paint; the rest follow at once
 DEFAULT_FONT_SIZE = 15.0
 
 
@@ -102,10 +103,11 @@ class MainWindow(QMainWindow):
     def _build_span_dock(self, schema) -> None:
         self.span_model = SpanListModel(schema, self)
         self.span_table = self._table(self.span_model)
+        # Fixed widths: sizing columns to their contents reads every cell of thousands of rows.
         header = self.span_table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        header.resizeSection(0, 110)
+        header.resizeSection(2, 64)
         self.span_table.clicked.connect(self._span_chosen)
         self.span_table.activated.connect(self._span_chosen)
         self.span_dock = self._dock("Spans", "spans", self.span_table, Qt.DockWidgetArea.RightDockWidgetArea)
@@ -284,8 +286,10 @@ class MainWindow(QMainWindow):
     # -- documents ----------------------------------------------------------------------
 
     def open_document(self, doc_id: str) -> None:
+        self._finish_loading()
         try:
-            doc = self.workspace.open_document(doc_id)
+            # The first screen's spans now, the rest right after the first paint.
+            doc = self.workspace.open_document(doc_id, first_chars=FIRST_SCREEN_CHARS)
         except ProjectError as exc:
             errors.show_error(self, "Cannot open document", str(exc))
             return
@@ -299,6 +303,16 @@ class MainWindow(QMainWindow):
         self._select_document_row(doc_id)
         self.view.setFocus()
         self._update_status()
+        if self.workspace.loading:
+            QTimer.singleShot(0, self._finish_loading)
+
+    def _finish_loading(self) -> None:
+        """Bring in the spans past the first screen (at once if an action needs them)."""
+        rest = self.workspace.finish_loading()
+        if rest:
+            self.view.add_spans(rest)
+            self.span_model.set_spans(self.workspace.spans)
+            self._update_status()
 
     def _select_document_row(self, doc_id: str) -> None:
         row = self.doc_model.row_of(doc_id)
@@ -336,6 +350,7 @@ class MainWindow(QMainWindow):
         doc = self.workspace.document
         if doc is None:
             return
+        self._finish_loading()
         try:
             self.workspace.set_status(status)
         except AnnotationError as exc:
@@ -349,6 +364,7 @@ class MainWindow(QMainWindow):
 
     def apply_label(self, label: str) -> None:
         """The label key (or palette click): label the selection, or relabel the selected span."""
+        self._finish_loading()
         selection = self.view.selected_range()
         try:
             if selection is not None:
@@ -369,6 +385,7 @@ class MainWindow(QMainWindow):
             self.message(str(exc))
 
     def delete_selected(self) -> None:
+        self._finish_loading()
         span_id = self.view.selected_span
         if not span_id:
             self.message("Click a span to select it, then press Delete")
@@ -387,6 +404,7 @@ class MainWindow(QMainWindow):
         self._history(self.workspace.redo, "Nothing to redo")
 
     def _history(self, step, empty: str) -> None:
+        self._finish_loading()
         current = self.workspace.document.id if self.workspace.document else None
         change = step()
         if change is None:
@@ -404,14 +422,20 @@ class MainWindow(QMainWindow):
     def _refresh(self, added, removed, select: str | None = None) -> None:
         self.view.apply_change(added, removed)
         self.span_model.apply_change(added, removed)
-        doc = self.workspace.document
-        if doc is not None:
-            delta = len(self.workspace.spans) - self.doc_model.rows[self.doc_model.row_of(doc.id)][3]
-            self.doc_model.update(doc.id, span_delta=delta)
         if select:
             self.view.select_span(select, scroll=False)
+        self.last_saved = time.time()
+        # The panels follow right after this frame: the article is what the analyst watches.
+        QTimer.singleShot(0, lambda: self._after_change(select))
+
+    def _after_change(self, select: str | None) -> None:
+        doc = self.workspace.document
+        row = self.doc_model.row_of(doc.id) if doc is not None else None
+        if row is not None:
+            self.doc_model.update(doc.id, span_delta=len(self.workspace.spans) - self.doc_model.rows[row][3])
+        if select and select == self.view.selected_span:
             self._sync_span_row(select)
-        self._saved()
+        self._update_status()
 
     def _span_clicked(self, span_id: str) -> None:
         self.view.select_span(span_id or None, scroll=False)

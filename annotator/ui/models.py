@@ -121,6 +121,8 @@ class SpanListModel(QAbstractTableModel):
     def __init__(self, schema: Schema, parent=None):
         super().__init__(parent)
         self.spans: list[Span] = []
+        self._keys: list[tuple] = []
+        self._by_id: dict[str, Span] = {}
         self._colors = {label.name: QColor(label.color) for label in schema.labels()}
 
     def set_schema(self, schema: Schema) -> None:
@@ -128,14 +130,14 @@ class SpanListModel(QAbstractTableModel):
 
     def set_spans(self, spans) -> None:
         self.beginResetModel()
-        self.spans = list(spans)
+        self.spans = sorted(spans, key=Span.sort_key)
+        self._keys = [s.sort_key() for s in self.spans]
+        self._by_id = {s.id: s for s in self.spans}
         self.endResetModel()
 
     def row_of(self, span_id: str) -> int | None:
-        for row, span in enumerate(self.spans):
-            if span.id == span_id:
-                return row
-        return None
+        span = self._by_id.get(span_id)
+        return None if span is None else bisect_left(self._keys, span.sort_key())
 
     def apply_change(self, added, removed) -> None:
         """Insert and remove rows in place: a reset would re-lay out thousands of rows."""
@@ -143,12 +145,15 @@ class SpanListModel(QAbstractTableModel):
             row = self.row_of(span_id)
             if row is not None:
                 self.beginRemoveRows(QModelIndex(), row, row)
-                del self.spans[row]
+                del self._by_id[self.spans[row].id], self.spans[row], self._keys[row]
                 self.endRemoveRows()
         for span in added:
-            row = bisect_left([s.sort_key() for s in self.spans], span.sort_key())
+            key = span.sort_key()
+            row = bisect_left(self._keys, key)
             self.beginInsertRows(QModelIndex(), row, row)
             self.spans.insert(row, span)
+            self._keys.insert(row, key)
+            self._by_id[span.id] = span
             self.endInsertRows()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802

@@ -198,3 +198,35 @@ def test_twenty_thousand_calls_do_not_crash(qtbot, demo_path, open_window):
         view.select_range(i % (length - 1), i % (length - 1) + 1)
         view.viewport().update()
     assert view.selected_range() is not None
+
+
+def test_long_article_loads_spans_past_the_first_screen(qtbot, tmp_path, open_window):
+    """Spans beyond the first screen arrive right after the first paint, and an action taken
+    before that still sees them (an overlap with a not-yet-shown span is refused)."""
+    import json
+
+    from annotator.ui import main_window
+
+    paragraph = "قال وزير الخارجية سيرغي لافروف إن موسكو تدعم بيونغ يانغ.\n"
+    text = paragraph * 400
+    far = text.rindex("موسكو")
+    record = {"text": text, "status": "new", "schema_version": 1,
+              "spans": [{"start": 4, "end": 17, "label": "ORG"}, {"start": far, "end": far + 5, "label": "GPE"}]}
+    source = tmp_path / "long.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    path = make_project(tmp_path / "p.annotator", [source])
+    assert far > main_window.FIRST_SCREEN_CHARS
+    window = open_window(path)
+    assert window.workspace.loading or len(window.workspace.spans) == 2
+    qtbot.waitUntil(lambda: not window.workspace.loading and window.view.highlighting_done(), timeout=3000)
+    assert len(window.workspace.spans) == 2 and window.span_model.rowCount() == 2
+    last = window.view.document().findBlockByNumber(window.view.highlighter.block_of(far))
+    assert any(r.length == 5 for r in last.layout().formats())  # the far span is coloured
+
+    window.open_document(window.workspace.document.id)  # reopen: first screen only again
+    assert window.workspace.loading
+    window.view.select_range(far, far + 5)
+    window.apply_label("GPE")  # finishes loading first, so the duplicate is refused
+    assert not window.workspace.loading
+    assert "is already GPE" in window.message_label.text()
+    assert len(window.workspace.spans) == 2
