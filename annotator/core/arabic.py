@@ -156,9 +156,13 @@ def _cluster_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(live), re.compile(rf"(?:(?!{mark})(?s:.))?{mark}*{live}{mark}*")
 
 
+def _is_mark(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "M"
+
+
 def _is_attached(ch: str) -> bool:
     """A deleted character that belongs to the letter before it (a diacritic)."""
-    return unicodedata.category(ch)[0] == "M" or ch in _TASHKEEL or ch in _ARABIC_MARKS_EXTRA
+    return _is_mark(ch) or ch in _TASHKEEL or ch in _ARABIC_MARKS_EXTRA
 
 
 def _patches(text: str) -> list[tuple[int, int, str]]:
@@ -169,8 +173,11 @@ def _patches(text: str) -> list[tuple[int, int, str]]:
     first = live.search(text)
     if first is None:
         return []
+    start = first.start()  # back to the base of the first cluster (marks may precede the live one)
+    while start > 0 and _is_mark(text[start - 1]):
+        start -= 1
     found = []
-    for m in cluster.finditer(text, max(0, first.start() - 1)):
+    for m in cluster.finditer(text, max(0, start - 1)):
         joint = _joint_key(m.group())
         if joint is not None:
             found.append((m.start(), m.end(), joint))
@@ -200,7 +207,7 @@ def match_key(text: str) -> str:
 class KeyedText:
     """`key` = match_key(`text`) plus the map from key offsets back to text offsets."""
 
-    __slots__ = ("text", "key", "_cum")
+    __slots__ = ("_cum", "key", "text")
 
     def __init__(self, text: str, key: str, cum: array | None) -> None:
         self.text = text
@@ -219,7 +226,8 @@ class KeyedText:
         return k if self._cum is None else bisect_right(self._cum, k) - 1
 
     def to_key(self, start: int, end: int) -> tuple[int, int]:
-        """Key range produced by text[start:end] (start/end inside a ligature round outwards)."""
+        """Key range produced by text[start:end] (an offset between a letter and its marks maps to
+        the end of the letter's key)."""
         if not 0 <= start <= end <= len(self.text):
             raise IndexError(f"text range {start}:{end} out of range 0..{len(self.text)}")
         if self._cum is None:
@@ -229,7 +237,7 @@ class KeyedText:
     def is_aligned(self, ks: int, ke: int) -> bool:
         """True when key[ks:ke] cuts through no multi-character key of one text character (a
         ligature, ß): then match_key(text[s:e]) == key[ks:ke] for (s, e) = to_text(ks, ke)."""
-        if self._cum is None:
+        if self._cum is None or ks == ke:
             return True
         cum = self._cum
         ok_start = ks >= len(self.key) or cum[self.source(ks)] == ks
@@ -259,10 +267,11 @@ class KeyedText:
         self, query: str, whole_words: bool = True, clitics: bool = True, joined: bool = True
     ) -> list[tuple[int, int]]:
         """See :func:`find_all`."""
-        qkey = match_key(query)
-        pattern = _query_pattern(qkey, whole_words, clitics, joined)
-        if pattern is None or re.split(f"{_SEP}+", qkey.strip())[0] not in self.key:
+        words = _SPLIT.split(match_key(query))
+        words = [w for w in words if w]
+        if not words or words[0] not in self.key:
             return []  # the literal test is 10x faster than the regex when there is no match
+        pattern = _query_pattern(tuple(words), whole_words, clitics, joined)
         spans = []
         for m in pattern.finditer(self.key):
             ks, ke = m.span("q")
@@ -308,7 +317,9 @@ def _clitic_prefixes() -> tuple[str, ...]:
 
 
 CLITIC_PREFIXES = _clitic_prefixes()
+# Between words: whitespace (NFKC already made NBSP and the other spaces U+0020), ZWSP, BOM.
 _SEP = r"[\s\u200b\ufeff]"
+_SPLIT = re.compile(f"{_SEP}+")
 
 
 @cache
@@ -318,21 +329,14 @@ def _word_edges() -> tuple[str, str]:
     return rf"(?<![^\W_])(?<!{mark})", rf"(?![^\W_]|{mark})"
 
 
-def _query_pattern(qkey: str, whole_words: bool, clitics: bool, joined: bool) -> re.Pattern[str] | None:
-    words = [w for w in re.split(f"{_SEP}+", qkey) if w]
-    if not words:
-        return None
+@lru_cache(maxsize=256)
+def _query_pattern(words: tuple[str, ...], whole_words: bool, clitics: bool, joined: bool) -> re.Pattern[str]:
     body = (f"{_SEP}*" if joined else f"{_SEP}+").join(map(re.escape, words))
     if not whole_words:
-        return _compile(f"(?P<q>{body})")
+        return re.compile(f"(?P<q>{body})")
     before, after = _word_edges()
     prefix = f"(?:{'|'.join(CLITIC_PREFIXES)})?" if clitics else ""
-    return _compile(f"{before}{prefix}(?P<q>{body}){after}")
-
-
-@cache
-def _compile(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern)
+    return re.compile(f"{before}{prefix}(?P<q>{body}){after}")
 
 
 def find_all(
