@@ -47,7 +47,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from generate import _WORD, seed_sentences
 from PySide6 import __version__ as PYSIDE_VERSION
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt, qVersion
-from PySide6.QtGui import QTextOption
 from PySide6.QtWidgets import QApplication, QPlainTextEdit
 from run import _reset_peak, _status_kb, _trim
 
@@ -59,6 +58,7 @@ from annotator.store import Project
 from annotator.store.workspace import Workspace
 from annotator.ui import errors
 from annotator.ui.fonts import load_bundled_fonts, reading_font
+from annotator.ui.document_view import rtl_text_option
 from annotator.ui.main_window import MainWindow
 
 SCHEMA = ROOT / "resources" / "schemas" / "news.toml"
@@ -258,11 +258,7 @@ def floor_widget(like) -> QPlainTextEdit:
         Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard)
     edit.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
     edit.setUndoRedoEnabled(False)
-    option = QTextOption()
-    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-    option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    edit.document().setDefaultTextOption(option)
+    edit.document().setDefaultTextOption(rtl_text_option())  # the same as the article view
     edit.document().setDocumentMargin(like.document().documentMargin())
     edit.setFont(reading_font(like.font().pointSizeF()))
     edit.resize(like.size())

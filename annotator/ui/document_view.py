@@ -34,6 +34,16 @@ _EDGES = (QTextLine.Edge.Leading, QTextLine.Edge.Trailing)
 HIGHLIGHT_CHUNK = 48  # blocks re-highlighted per idle step after opening a document
 
 
+def rtl_text_option() -> QTextOption:
+    """Right-to-left paragraphs, right-aligned (DESIGN.md §7: setLayoutDirection alone does not
+    right-align text)."""
+    option = QTextOption()
+    option.setTextDirection(Qt.LayoutDirection.RightToLeft)
+    option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    return option
+
+
 class TextMismatch(RuntimeError):
     """The widget does not hold exactly the stored text: offsets would be wrong."""
 
@@ -53,11 +63,7 @@ class DocumentView(QPlainTextEdit):
         self.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
         self.setUndoRedoEnabled(False)  # undo is the workspace's, not Qt's text undo
         self.setCenterOnScroll(False)
-        option = QTextOption()
-        option.setTextDirection(Qt.LayoutDirection.RightToLeft)
-        option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        self.document().setDefaultTextOption(option)
+        self.document().setDefaultTextOption(rtl_text_option())
         self.document().setDocumentMargin(18)
         self.set_font_size(point_size)
         self.highlighter: SpanHighlighter | None = None
@@ -149,7 +155,7 @@ class DocumentView(QPlainTextEdit):
         added, removed = list(added), list(removed)
         gone = [self._spans.pop(i) for i in removed if i in self._spans]
         replaced = [self._spans[s.id] for s in added if s.id in self._spans]
-        touched = self.highlighter.remove_spans_near(gone + replaced)
+        touched = self.highlighter.remove_spans(gone + replaced)
         for span in added:
             self._spans[span.id] = span
         touched |= self.highlighter.add_spans(added)

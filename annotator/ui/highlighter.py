@@ -63,21 +63,8 @@ class SpanHighlighter(QSyntaxHighlighter):
                 touched.add(number)
         return touched
 
-    def remove_spans(self, span_ids: Iterable[str]) -> set[int]:
-        gone = set(span_ids)
-        touched: set[int] = set()
-        for number, spans in list(self._blocks.items()):
-            kept = [s for s in spans if s.id not in gone]
-            if len(kept) != len(spans):
-                touched.add(number)
-                if kept:
-                    self._blocks[number] = kept
-                else:
-                    del self._blocks[number]
-        return touched
-
-    def remove_spans_near(self, spans: Iterable[Span]) -> set[int]:
-        """Like remove_spans, looking only at the blocks the given spans cover (fast path)."""
+    def remove_spans(self, spans: Iterable[Span]) -> set[int]:
+        """Forget spans, looking only at the blocks they cover; returns those blocks."""
         touched: set[int] = set()
         for span in spans:
             for number in range(self.block_of(span.start), self.block_of(max(span.start, span.end - 1)) + 1):

@@ -13,7 +13,7 @@ import qtawesome as qta
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QFileDialog,
-                               QHeaderView, QLabel, QLineEdit, QMainWindow, QProgressDialog, QScrollArea,
+                               QHeaderView, QLineEdit, QMainWindow, QProgressDialog, QScrollArea,
                                QTableView, QVBoxLayout, QWidget)
 
 from annotator import RESOURCES

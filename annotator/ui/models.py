@@ -16,7 +16,27 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 
 
-class DocumentListModel(QAbstractTableModel):
+class _Table(QAbstractTableModel):
+    """A flat table with fixed column headers."""
+
+    HEADERS: tuple[str, ...] = ()
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self._rows())
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def _rows(self) -> list:
+        raise NotImplementedError
+
+
+class DocumentListModel(_Table):
     HEADERS = ("Title", "Status", "Spans")
 
     def __init__(self, parent=None):
@@ -42,16 +62,8 @@ class DocumentListModel(QAbstractTableModel):
         self.rows[row][3] += span_delta
         self.dataChanged.emit(self.index(row, 0), self.index(row, 2))
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+    def _rows(self) -> list:
+        return self.rows
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
@@ -115,7 +127,7 @@ class DocumentFilter(QSortFilterProxyModel):
         return True
 
 
-class SpanListModel(QAbstractTableModel):
+class SpanListModel(_Table):
     HEADERS = ("Label", "Text", "Start")
 
     def __init__(self, schema: Schema, parent=None):
@@ -156,16 +168,8 @@ class SpanListModel(QAbstractTableModel):
             self._by_id[span.id] = span
             self.endInsertRows()
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.spans)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else 3
-
-    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+    def _rows(self) -> list:
+        return self.spans
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
