@@ -51,6 +51,39 @@ class Span:
 
 
 @dataclass(slots=True)
+class Entity:
+    """A canonical entity of the project: what several spans, however spelled, refer to."""
+
+    id: str
+    type: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0  # spans linked to it (read-only figures, filled by the store)
+    documents: int = 0
+
+    def ref(self) -> EntityRef:
+        return EntityRef(self.id, self.name, self.type)
+
+
+@dataclass(slots=True)
+class Suggestion:
+    """A span proposed to the analyst (a variant of a name just labelled, a known entity, or an
+    imported pre-annotation), stored only when accepted."""
+
+    start: int
+    end: int
+    text: str
+    layer: str
+    label: str
+    entity: EntityRef | None = None
+    source: str = ""  # "variant", "entity", "import:<file>"
+    id: str = ""  # set for stored (imported) suggestions
+
+    def key(self) -> tuple:
+        return (self.start, self.end, self.layer, self.label)
+
+
+@dataclass(slots=True)
 class Relation:
     id: str
     head: str  # span id

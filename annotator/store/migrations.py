@@ -96,13 +96,36 @@ CREATE INDEX relations_child ON relations(child);
 """
 
 
-def _to_v1(conn: sqlite3.Connection) -> None:
-    for statement in _V1.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+# Version 2: pre-annotations imported as suggestions (accepted or rejected by the analyst).
+_V2 = """
+CREATE TABLE suggestions (
+    id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    layer TEXT NOT NULL,
+    label TEXT NOT NULL,
+    entity_id TEXT REFERENCES entities(id) ON DELETE SET NULL,
+    source TEXT NOT NULL DEFAULT '',
+    created TEXT NOT NULL,
+    FOREIGN KEY (layer, label) REFERENCES labels(layer, name) ON UPDATE CASCADE,
+    CHECK (start >= 0 AND "end" > start AND length(text) = "end" - start)
+);
+CREATE INDEX suggestions_doc ON suggestions(doc_id, start);
+"""
 
 
-MIGRATIONS = [_to_v1]
+def _run(script: str):
+    def step(conn: sqlite3.Connection) -> None:
+        for statement in script.split(";"):
+            if statement.strip():
+                conn.execute(statement)
+
+    return step
+
+
+MIGRATIONS = [_run(_V1), _run(_V2)]
 
 
 def latest_version() -> int:

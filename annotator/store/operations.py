@@ -5,12 +5,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from annotator.core.model import Relation, Span, now
+from annotator.core.model import Entity, Relation, Span, Suggestion, now
 from annotator.store.project import Project
 
 
+class Op:
+    """What every operation reports, so views refresh only what changed. Subclasses have a
+    `doc_id` (the document changed, None for project-wide ones) and a `description`."""
+
+    touches_entities = False
+
+    def apply(self, project: Project) -> None:
+        raise NotImplementedError
+
+    def revert(self, project: Project) -> None:
+        raise NotImplementedError
+
+    def spans_after(self, undo: bool) -> tuple[list[Span], list[str]]:
+        """(spans now present, span ids now gone) in its document once applied/reverted."""
+        return [], []
+
+    def relations_after(self, undo: bool) -> tuple[list[Relation], list[str]]:
+        return [], []
+
+
 @dataclass
-class AddSpan:
+class AddSpan(Op):
     doc_id: str
     span: Span
 
@@ -25,12 +45,11 @@ class AddSpan:
         project.delete_span(self.span.id)
 
     def spans_after(self, undo: bool) -> tuple[list[Span], list[str]]:
-        """(spans now present, span ids now gone) in the document once applied/reverted."""
         return ([], [self.span.id]) if undo else ([self.span], [])
 
 
 @dataclass
-class DeleteSpan:
+class DeleteSpan(Op):
     doc_id: str
     span: Span
     relations: list[Relation] = field(default_factory=list)  # the ones that went with it
@@ -50,9 +69,12 @@ class DeleteSpan:
     def spans_after(self, undo: bool) -> tuple[list[Span], list[str]]:
         return ([self.span], []) if undo else ([], [self.span.id])
 
+    def relations_after(self, undo: bool) -> tuple[list[Relation], list[str]]:
+        return (self.relations, []) if undo else ([], [r.id for r in self.relations])
+
 
 @dataclass
-class UpdateSpan:
+class UpdateSpan(Op):
     """A change of label (possibly across layers), entity link or attributes."""
 
     doc_id: str
@@ -63,7 +85,13 @@ class UpdateSpan:
     def description(self) -> str:
         if self.before.label != self.after.label:
             return f"relabel «{self.after.text[:30]}» {self.before.label} → {self.after.label}"
+        if self.before.entity != self.after.entity:
+            return f"link «{self.after.text[:30]}» to {self.after.entity.name if self.after.entity else 'nothing'}"
         return f"edit {self.after.label} «{self.after.text[:30]}»"
+
+    @property
+    def touches_entities(self) -> bool:
+        return self.before.entity != self.after.entity
 
     def apply(self, project: Project) -> None:
         project.update_span(self.after)
@@ -76,7 +104,45 @@ class UpdateSpan:
 
 
 @dataclass
-class SetStatus:
+class AddRelation(Op):
+    doc_id: str
+    relation: Relation
+
+    @property
+    def description(self) -> str:
+        return f"add {self.relation.label}"
+
+    def apply(self, project: Project) -> None:
+        project.insert_relations(self.doc_id, [self.relation])
+
+    def revert(self, project: Project) -> None:
+        project.delete_relation(self.relation.id)
+
+    def relations_after(self, undo: bool) -> tuple[list[Relation], list[str]]:
+        return ([], [self.relation.id]) if undo else ([self.relation], [])
+
+
+@dataclass
+class DeleteRelation(Op):
+    doc_id: str
+    relation: Relation
+
+    @property
+    def description(self) -> str:
+        return f"remove {self.relation.label}"
+
+    def apply(self, project: Project) -> None:
+        project.delete_relation(self.relation.id)
+
+    def revert(self, project: Project) -> None:
+        project.insert_relations(self.doc_id, [self.relation])
+
+    def relations_after(self, undo: bool) -> tuple[list[Relation], list[str]]:
+        return ([self.relation], []) if undo else ([], [self.relation.id])
+
+
+@dataclass
+class SetStatus(Op):
     doc_id: str
     before: str
     after: str
@@ -91,8 +157,131 @@ class SetStatus:
     def revert(self, project: Project) -> None:
         project.set_status(self.doc_id, self.before)
 
+
+@dataclass
+class CreateEntity(Op):
+    entity: Entity
+    doc_id: str | None = None
+    touches_entities = True
+
+    @property
+    def description(self) -> str:
+        return f"new entity {self.entity.name}"
+
+    def apply(self, project: Project) -> None:
+        project.insert_entity(self.entity)
+
+    def revert(self, project: Project) -> None:
+        project.delete_entity(self.entity.id)
+
+
+@dataclass
+class EditEntity(Op):
+    """Rename, retype or change the aliases of a canonical entity."""
+
+    before: Entity
+    after: Entity
+    doc_id: str | None = None
+    touches_entities = True
+
+    @property
+    def description(self) -> str:
+        return f"rename entity {self.before.name} → {self.after.name}"
+
+    def apply(self, project: Project) -> None:
+        project.update_entity(self.after)
+
+    def revert(self, project: Project) -> None:
+        project.update_entity(self.before)
+
+
+@dataclass
+class MergeEntities(Op):
+    """Every mention of `drop` is re-linked to `keep`; drop's names become keep's aliases."""
+
+    keep: Entity
+    drop: Entity
+    moved: list[str] = field(default_factory=list)  # span ids re-linked
+    doc_id: str | None = None
+    touches_entities = True
+
+    @property
+    def description(self) -> str:
+        return f"merge {self.drop.name} into {self.keep.name}"
+
+    def merged(self) -> Entity:
+        names = [self.drop.name, *self.drop.aliases]
+        aliases = list(dict.fromkeys([*self.keep.aliases, *(n for n in names if n != self.keep.name)]))
+        return replace(self.keep, aliases=aliases)
+
+    def apply(self, project: Project) -> None:
+        self.moved = project.mentions(self.drop.id)
+        project.link_spans(self.moved, self.keep.id)
+        project.update_entity(self.merged())
+        project.delete_entity(self.drop.id)
+
+    def revert(self, project: Project) -> None:
+        project.insert_entity(self.drop)
+        project.link_spans(self.moved, self.drop.id)
+        project.update_entity(self.keep)
+
+
+@dataclass
+class DropSuggestions(Op):
+    """Stored (imported) suggestions accepted or rejected: they leave the suggestion table."""
+
+    doc_id: str
+    suggestions: list[Suggestion]
+
+    @property
+    def description(self) -> str:
+        return f"dismiss {len(self.suggestions)} suggestions"
+
+    def apply(self, project: Project) -> None:
+        project.delete_suggestions(s.id for s in self.suggestions)
+
+    def revert(self, project: Project) -> None:
+        project.insert_suggestions(self.doc_id, self.suggestions)
+
+
+@dataclass
+class Batch(Op):
+    """Several operations as one action: one transaction, one undo step."""
+
+    description: str
+    ops: list[Op]
+    doc_id: str | None = None
+
+    @property
+    def touches_entities(self) -> bool:
+        return any(op.touches_entities for op in self.ops)
+
+    def apply(self, project: Project) -> None:
+        for op in self.ops:
+            op.apply(project)
+
+    def revert(self, project: Project) -> None:
+        for op in reversed(self.ops):
+            op.revert(project)
+
     def spans_after(self, undo: bool) -> tuple[list[Span], list[str]]:
-        return [], []
+        return _merge(op.spans_after(undo) for op in (reversed(self.ops) if undo else self.ops))
+
+    def relations_after(self, undo: bool) -> tuple[list[Relation], list[str]]:
+        return _merge(op.relations_after(undo) for op in (reversed(self.ops) if undo else self.ops))
+
+
+def _merge(changes) -> tuple[list, list[str]]:
+    present: dict[str, object] = {}
+    gone: set[str] = set()
+    for added, removed in changes:
+        for item_id in removed:
+            present.pop(item_id, None)
+            gone.add(item_id)
+        for item in added:
+            present[item.id] = item
+            gone.discard(item.id)
+    return list(present.values()), sorted(gone)
 
 
 def relabelled(span: Span, layer: str, label: str, annotator: str) -> Span:

@@ -15,7 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from annotator import __version__
-from annotator.core.model import Document, EntityRef, Relation, Span, now
+from annotator.core.model import Document, Entity, EntityRef, Relation, Span, Suggestion, now
 from annotator.core.schema import Attribute, Label, Layer, Schema
 from annotator.store import migrations
 from annotator.store.connection import connect
@@ -327,6 +327,86 @@ class Project:
         if cur.rowcount != 1:
             raise ProjectError(f"no span {span.id!r}")
 
+    # -- canonical entities ----------------------------------------------------------------
+
+    def entities(self, ids: Iterable[str] = ()) -> list[Entity]:
+        """Canonical entities with their mention and document counts, by name."""
+        ids = tuple(ids)
+        where = f"WHERE e.id IN ({','.join('?' * len(ids))})" if ids else ""
+        return [
+            Entity(eid, etype, name, json.loads(aliases), mentions, docs)
+            for eid, etype, name, aliases, mentions, docs in self.db.execute(
+                "SELECT e.id, e.type, e.name, e.aliases, count(s.id), count(DISTINCT s.doc_id) FROM entities e "
+                f"LEFT JOIN spans s ON s.entity_id = e.id {where} GROUP BY e.id ORDER BY e.name, e.id",
+                ids,
+            )
+        ]
+
+    def entity(self, entity_id: str) -> Entity:
+        found = self.entities([entity_id])
+        if not found:
+            raise ProjectError(f"no entity {entity_id!r}")
+        return found[0]
+
+    def insert_entity(self, entity: Entity) -> None:
+        stamp = now()
+        self.db.execute(
+            "INSERT INTO entities (id, type, name, aliases, created, updated) VALUES (?, ?, ?, ?, ?, ?)",
+            [entity.id, entity.type, entity.name, _dumps(entity.aliases), stamp, stamp],
+        )
+
+    def update_entity(self, entity: Entity) -> None:
+        cur = self.db.execute(
+            "UPDATE entities SET type = ?, name = ?, aliases = ?, updated = ? WHERE id = ?",
+            [entity.type, entity.name, _dumps(entity.aliases), now(), entity.id],
+        )
+        if cur.rowcount != 1:
+            raise ProjectError(f"no entity {entity.id!r}")
+
+    def delete_entity(self, entity_id: str) -> None:
+        self.db.execute("DELETE FROM entities WHERE id = ?", [entity_id])
+
+    def mentions(self, entity_id: str) -> list[str]:
+        """Ids of the spans linked to an entity."""
+        return [row[0] for row in self.db.execute("SELECT id FROM spans WHERE entity_id = ? ORDER BY id", [entity_id])]
+
+    def link_spans(self, span_ids: Iterable[str], entity_id: str | None) -> None:
+        span_ids = list(span_ids)
+        for i in range(0, len(span_ids), _SQL_VARS):
+            chunk = span_ids[i : i + _SQL_VARS]
+            self.db.execute(
+                f"UPDATE spans SET entity_id = ?, updated = ? WHERE id IN ({','.join('?' * len(chunk))})",
+                [entity_id, now(), *chunk],
+            )
+
+    def delete_relation(self, relation_id: str) -> None:
+        self.db.execute("DELETE FROM relations WHERE id = ?", [relation_id])
+
+    # -- stored suggestions (imported pre-annotations) --------------------------------------
+
+    def insert_suggestions(self, doc_id: str, suggestions: Iterable[Suggestion]) -> None:
+        stamp = now()
+        self.db.conn.executemany(
+            'INSERT INTO suggestions (id, doc_id, start, "end", text, layer, label, entity_id, source, created) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(s.id, doc_id, s.start, s.end, s.text, s.layer, s.label, s.entity.id if s.entity else None,
+              s.source, stamp) for s in suggestions],
+        )
+
+    def suggestions(self, doc_id: str) -> list[Suggestion]:
+        return [
+            Suggestion(start, end, text, layer, label, EntityRef(eid, ename, etype) if eid else None, source, sid)
+            for sid, start, end, text, layer, label, eid, ename, etype, source in self.db.execute(
+                'SELECT s.id, s.start, s."end", s.text, s.layer, s.label, s.entity_id, e.name, e.type, s.source '
+                "FROM suggestions s LEFT JOIN entities e ON e.id = s.entity_id WHERE s.doc_id = ? "
+                'ORDER BY s.start, s."end" DESC',
+                [doc_id],
+            )
+        ]
+
+    def delete_suggestions(self, ids: Iterable[str]) -> None:
+        self.db.conn.executemany("DELETE FROM suggestions WHERE id = ?", [(i,) for i in ids])
+
     def document_rows(self) -> list[tuple[str, str | None, str, int]]:
         """(id, title, status, span count) of every document, in project order."""
         return self.db.execute(
@@ -416,6 +496,7 @@ class Project:
             ],
             "relations": q("SELECT count(*) FROM relations").fetchone()[0],
             "entities": q("SELECT count(*) FROM entities").fetchone()[0],
+            "suggestions": q("SELECT count(*) FROM suggestions").fetchone()[0],
             "annotators": [
                 {"annotator": name, "spans": n, "documents": docs, "last": last}
                 for name, n, docs, last in q(

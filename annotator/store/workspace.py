@@ -3,15 +3,22 @@ span index, and the undo history. Every action is committed before it returns.""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from annotator.core.history import History
-from annotator.core.model import Document, Span, new_id, now
+from annotator.core.arabic import KeyedText, keyed
+from annotator.core.model import Document, Entity, EntityRef, Relation, Span, Suggestion, new_id, now
 from annotator.core.overlap import conflicts
 from annotator.core.span_index import SpanIndex
 from annotator.store.errors import ProjectError
-from annotator.store.operations import AddSpan, DeleteSpan, SetStatus, UpdateSpan, relabelled
+from annotator.core.suggest import mentions_of, variants_of
+from annotator.store.operations import (AddRelation, AddSpan, Batch, CreateEntity, DeleteRelation, DeleteSpan,
+                                        DropSuggestions, EditEntity, MergeEntities, Op, SetStatus, UpdateSpan,
+                                        relabelled)
 from annotator.store.project import Project, SpanFilter
+
+
+CLAIMANT = "claimant"
 
 
 class AnnotationError(ValueError):
@@ -22,11 +29,14 @@ class AnnotationError(ValueError):
 class Change:
     """What an action did to a document, so a view can refresh just that."""
 
-    doc_id: str
+    doc_id: str | None
     added: list[Span]  # spans now present (new or changed)
     removed: list[str]  # span ids now gone
     description: str
     status_changed: bool = False
+    relations_added: list[Relation] = field(default_factory=list)
+    relations_removed: list[str] = field(default_factory=list)
+    entities_changed: bool = False
 
 
 class Workspace:
@@ -37,6 +47,8 @@ class Workspace:
         self.document: Document | None = None
         self.spans = SpanIndex()
         self.loading = False  # spans beyond the first screen not loaded yet
+        self.relations: dict[str, Relation] = {}
+        self._keyed: KeyedText | None = None
 
     # -- documents ----------------------------------------------------------------------
 
@@ -54,6 +66,8 @@ class Workspace:
             doc.status = "in_progress"
         self.document = doc
         self.spans = SpanIndex(doc.spans)
+        self.relations = {r.id: r for r in doc.relations}
+        self._keyed = None
         self.loading = first_chars is not None and first_chars < len(doc.text)
         return doc
 
@@ -62,9 +76,10 @@ class Workspace:
         if not self.loading or self.document is None:
             return []
         self.loading = False
-        every = self.project.get_document(self.document.id).spans
-        rest = [s for s in every if s.id not in self.spans]
-        self.spans = SpanIndex(every)
+        full = self.project.get_document(self.document.id)
+        rest = [s for s in full.spans if s.id not in self.spans]
+        self.spans = SpanIndex(full.spans)
+        self.relations = {r.id: r for r in full.relations}
         return rest
 
     def _require_document(self) -> Document:
@@ -117,6 +132,166 @@ class Workspace:
         if doc.status != status:
             self._perform(SetStatus(doc.id, doc.status, status))
 
+    # -- claims -------------------------------------------------------------------------
+
+    def claimant(self, claim_id: str) -> Span | str | None:
+        """The claimant of a claim: an entity span, "AUTHOR"/"UNKNOWN", or None (not set)."""
+        for rel in self.relations.values():
+            if rel.head == claim_id and rel.label == CLAIMANT:
+                return self.spans.get(rel.child)
+        claim = self.spans.get(claim_id)
+        return claim.attrs.get(CLAIMANT) if claim else None
+
+    def set_claimant(self, claim_id: str, target: str | None) -> Change:
+        """`target`: a span id of this document, a literal of the schema (AUTHOR, UNKNOWN), or
+        None to clear. Stored as a `claimant` relation (claim -> entity span) or an attribute."""
+        doc = self._require_document()
+        claim = self._span(claim_id)
+        attribute = next((a for a in self.project.schema.attributes(claim.layer) if a.name == CLAIMANT), None)
+        if attribute is None:
+            raise AnnotationError(f"{claim.label} spans have no claimant")
+        ops: list[Op] = [DeleteRelation(doc.id, r) for r in self.relations.values()
+                         if r.head == claim_id and r.label == CLAIMANT]
+        attrs = {k: v for k, v in claim.attrs.items() if k != CLAIMANT}
+        if target in attribute.values:
+            attrs[CLAIMANT] = target
+        elif target is not None:
+            who = self._span(target)
+            if who.id == claim.id or who.layer == claim.layer:
+                raise AnnotationError("a claimant is an entity, not another claim")
+            stamp = now()
+            ops.append(AddRelation(doc.id, Relation(new_id(), claim.id, who.id, CLAIMANT, self.annotator, stamp, stamp)))
+        if attrs != claim.attrs:
+            ops.append(UpdateSpan(doc.id, claim, replace(claim, attrs=attrs, annotator=self.annotator, updated=now())))
+        return self._perform(Batch(f"claimant of «{claim.text[:30]}»", ops, doc.id))
+
+    def claimant_of_deleted(self, span_id: str) -> list[Span]:
+        """Claims whose claimant is this span (the analyst is asked before deleting it)."""
+        return [self.spans.get(r.head) for r in self.relations.values()
+                if r.child == span_id and r.label == CLAIMANT and r.head in self.spans]
+
+    def set_attribute(self, span_id: str, name: str, value) -> Span:
+        doc = self._require_document()
+        span = self._span(span_id)
+        attribute = next((a for a in self.project.schema.attributes(span.layer) if a.name == name), None)
+        if attribute is None or attribute.kind == "relation":
+            raise AnnotationError(f"{span.label} spans have no attribute {name!r}")
+        if value in ("", None):
+            attrs = {k: v for k, v in span.attrs.items() if k != name}
+        else:
+            if attribute.kind == "choice" and value not in attribute.values:
+                raise AnnotationError(f"{name} must be one of {', '.join(attribute.values)}")
+            if attribute.kind == "span":
+                start, end = value
+                value = {"start": start, "end": end, "text": doc.text[start:end]}
+            attrs = {**span.attrs, name: value}
+        if attrs == span.attrs:
+            return span
+        changed = replace(span, attrs=attrs, annotator=self.annotator, updated=now())
+        self._perform(UpdateSpan(doc.id, span, changed))
+        return changed
+
+    # -- canonical entities -------------------------------------------------------------
+
+    def link_entity(self, span_id: str, entity_id: str | None) -> Span:
+        doc = self._require_document()
+        span = self._span(span_id)
+        ref = self.project.entity(entity_id).ref() if entity_id else None
+        if ref == span.entity:
+            return span
+        changed = replace(span, entity=ref, annotator=self.annotator, updated=now())
+        self._perform(UpdateSpan(doc.id, span, changed))
+        return changed
+
+    def link_new_entity(self, span_id: str, name: str | None = None, entity_type: str | None = None) -> Entity:
+        """Create a canonical entity from the span (its text as name, its label as type) and
+        link the span to it, as one action."""
+        doc = self._require_document()
+        span = self._span(span_id)
+        entity = Entity(new_id(), entity_type or span.label, (name or span.text).strip())
+        changed = replace(span, entity=entity.ref(), annotator=self.annotator, updated=now())
+        self._perform(Batch(f"new entity {entity.name}", [CreateEntity(entity), UpdateSpan(doc.id, span, changed)],
+                            doc.id))
+        return entity
+
+    def edit_entity(self, entity_id: str, name: str | None = None, aliases: list[str] | None = None,
+                    entity_type: str | None = None) -> Entity:
+        self._require_project()
+        before = self.project.entity(entity_id)
+        after = replace(before, name=(name if name is not None else before.name).strip(),
+                        aliases=aliases if aliases is not None else before.aliases,
+                        type=entity_type or before.type)
+        if not after.name:
+            raise AnnotationError("an entity needs a name")
+        self._perform(EditEntity(before, after))
+        return after
+
+    def merge_entities(self, keep_id: str, drop_id: str) -> Entity:
+        self._require_project()
+        if keep_id == drop_id:
+            raise AnnotationError("an entity cannot be merged into itself")
+        op = MergeEntities(self.project.entity(keep_id), self.project.entity(drop_id))
+        self._perform(op)
+        return op.merged()
+
+    # -- suggestions --------------------------------------------------------------------
+
+    def keyed_text(self) -> KeyedText:
+        if self._keyed is None:
+            self._keyed = keyed(self.document.text)
+        return self._keyed
+
+    def variant_suggestions(self, span_id: str) -> list[Suggestion]:
+        span = self.spans.get(span_id)
+        if span is None or self.document is None:
+            return []
+        return variants_of(self.keyed_text(), span, self.spans)
+
+    def document_suggestions(self) -> list[Suggestion]:
+        """Imported pre-annotations of this document, then mentions of known entities."""
+        if self.document is None:
+            return []
+        stored = [s for s in self.project.suggestions(self.document.id)
+                  if not any(o.layer == s.layer for o in self.spans.overlapping(s.start, s.end))]
+        layer_of = {label.name: label.layer for label in self.project.schema.labels()}
+        known = mentions_of(self.keyed_text(), self.project.entities(), self.spans, layer_of)
+        places = {(s.start, s.end) for s in stored}
+        return stored + [s for s in known if (s.start, s.end) not in places]
+
+    def accept_suggestions(self, suggestions: list[Suggestion]) -> list[Span]:
+        """Accept suggestions as spans in one action; those that would break the layer's
+        overlap rule (e.g. two overlapping suggestions) are left out."""
+        doc = self._require_document()
+        stamp = now()
+        added: list[Span] = []
+        index = SpanIndex(self.spans)
+        for suggestion in sorted(suggestions, key=lambda s: (s.start, -s.end)):
+            label = self.project.schema.label(suggestion.label)
+            if label is None or doc.text[suggestion.start:suggestion.end] != suggestion.text:
+                continue
+            span = Span(new_id(), suggestion.start, suggestion.end, suggestion.text, label.layer, label.name,
+                        suggestion.entity, {}, self.annotator, stamp, stamp)
+            try:
+                self._check_overlap(span, index=index)
+            except AnnotationError:
+                continue
+            index.add(span)
+            added.append(span)
+        stored = [s for s in suggestions if s.id]
+        ops: list[Op] = [AddSpan(doc.id, s) for s in added]
+        if stored:
+            ops.append(DropSuggestions(doc.id, stored))
+        if ops:
+            self._perform(Batch(f"accept {len(added)} suggestions", ops, doc.id))
+        return added
+
+    def reject_suggestions(self, suggestions: list[Suggestion]) -> None:
+        """Stored (imported) suggestions leave the project; computed ones are simply not kept."""
+        doc = self._require_document()
+        stored = [s for s in suggestions if s.id]
+        if stored:
+            self._perform(DropSuggestions(doc.id, stored))
+
     def undo(self) -> Change | None:
         op = self.history.take_undo()
         if op is None:
@@ -143,9 +318,13 @@ class Workspace:
             raise AnnotationError(f"no span {span_id!r} in this document")
         return span
 
-    def _check_overlap(self, span: Span, ignore: str | None = None) -> None:
+    def _require_project(self) -> None:
+        if self.project.readonly:
+            raise AnnotationError("the project is open read-only")
+
+    def _check_overlap(self, span: Span, ignore: str | None = None, index: SpanIndex | None = None) -> None:
         layer = self.project.schema.layer(span.layer)
-        neighbours = [s for s in self.spans.overlapping(span.start, span.end)
+        neighbours = [s for s in (index or self.spans).overlapping(span.start, span.end)
                       if s.layer == span.layer and s.id != ignore]
         pair = conflicts([*neighbours, span], layer.overlap if layer else "any")
         if pair:
@@ -161,17 +340,30 @@ class Workspace:
         self.history.record(op)
         return self._reflect(op, undo=False)
 
-    def _reflect(self, op, undo: bool) -> Change:
+    def _reflect(self, op: Op, undo: bool) -> Change:
         added, removed = op.spans_after(undo)
+        rel_added, rel_removed = op.relations_after(undo)
         is_status = isinstance(op, SetStatus)
-        if self.document is not None and op.doc_id == self.document.id:
+        current = self.document is not None and op.doc_id in (None, self.document.id)
+        if current and op.doc_id is not None:
             for span_id in removed:
                 self.spans.remove(span_id)
             for span in added:
                 self.spans.add(span)
+            for rel_id in rel_removed:
+                self.relations.pop(rel_id, None)
+            self.relations.update((r.id, r) for r in rel_added)
             if is_status:
                 self.document.status = op.before if undo else op.after
-        return Change(op.doc_id, added, removed, op.description, is_status)
+        if op.touches_entities and self.document is not None and not self.loading:
+            # A rename or merge changes the entity shown on spans of this document too.
+            changed = [s for s in self.project.get_document(self.document.id).spans if self.spans.get(s.id) != s]
+            for span in changed:
+                self.spans.add(span)
+            ids = {s.id for s in changed}
+            added = [a for a in added if a.id not in ids] + changed
+        return Change(op.doc_id, added, removed, op.description, is_status, rel_added, rel_removed,
+                      op.touches_entities)
 
 
 __all__ = ["AnnotationError", "Change", "Workspace", "ProjectError"]

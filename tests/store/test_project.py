@@ -37,7 +37,7 @@ def test_every_connection_has_the_pragmas(project):
     assert q("PRAGMA synchronous") == 2  # FULL
     assert q("PRAGMA foreign_keys") == 1
     assert q("PRAGMA busy_timeout") >= 1000
-    assert q("PRAGMA user_version") == migrations.latest_version()
+    assert q("PRAGMA user_version") == migrations.latest_version() == 2
 
 
 def test_schema_is_stored_in_the_project(tmp_path, project):
@@ -150,19 +150,22 @@ def test_older_file_is_backed_up_then_migrated(tmp_path, project, monkeypatch):
         conn.execute("ALTER TABLE documents ADD COLUMN priority INTEGER NOT NULL DEFAULT 0")
 
     monkeypatch.setattr(migrations, "MIGRATIONS", [*migrations.MIGRATIONS, add_column])
+    latest = migrations.latest_version()
     with Project.open(path) as migrated:
-        assert migrated.backup == tmp_path / "p.annotator.v1.bak"
-        assert migrated.db.execute("PRAGMA user_version").fetchone()[0] == 2
+        assert migrated.backup == tmp_path / f"p.annotator.v{latest - 1}.bak"
+        assert migrated.db.execute("PRAGMA user_version").fetchone()[0] == latest
         assert migrated.db.execute("SELECT priority FROM documents").fetchone()[0] == 0
         assert migrated.get_document("d1").spans[1].text == "سيرغي شويغو"
     backup = sqlite3.connect(migrated.backup)
-    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == latest - 1
     assert backup.execute("SELECT count(*) FROM spans").fetchone()[0] == 2
 
 
 def test_failed_migration_changes_nothing(tmp_path, project, monkeypatch):
     path = tmp_path / "p.annotator"
     project.close()
+
+    before = migrations.latest_version()
 
     def broken(conn):
         conn.execute("ALTER TABLE documents ADD COLUMN extra TEXT")
@@ -172,5 +175,30 @@ def test_failed_migration_changes_nothing(tmp_path, project, monkeypatch):
     with pytest.raises(RuntimeError):
         Project.open(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == before
     assert "extra" not in [row[1] for row in conn.execute("PRAGMA table_info(documents)")]
+
+
+def test_version_1_fixture_migrates_with_a_backup_and_keeps_everything(tmp_path):
+    """tests/fixtures/v1.annotator was written by annotator 0.1.0 (schema version 1)."""
+    import shutil
+    from pathlib import Path
+
+    fixture = Path(__file__).parents[1] / "fixtures" / "v1.annotator"
+    path = tmp_path / "old.annotator"
+    shutil.copy(fixture, path)
+    before = sqlite3.connect(path)
+    assert before.execute("PRAGMA user_version").fetchone()[0] == 1
+    rows = before.execute('SELECT id, start, "end", text, label, entity_id, attrs FROM spans ORDER BY id').fetchall()
+    before.close()
+    with Project.open(path) as project:
+        assert project.backup == tmp_path / "old.annotator.v1.bak"
+        assert project.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version()
+        after = project.db.execute('SELECT id, start, "end", text, label, entity_id, attrs FROM spans ORDER BY id')
+        assert after.fetchall() == rows and len(rows) == 3
+        doc = next(d for d in project.iter_documents() if d.relations)
+        assert doc.status == "done" and doc.relations[0].label == "claimant"
+        assert project.db.execute("SELECT count(*) FROM suggestions").fetchone()[0] == 0
+    backup = sqlite3.connect(tmp_path / "old.annotator.v1.bak")
+    assert backup.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert backup.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
