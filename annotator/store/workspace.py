@@ -49,6 +49,7 @@ class Workspace:
         self.loading = False  # spans beyond the first screen not loaded yet
         self.relations: dict[str, Relation] = {}
         self._keyed: KeyedText | None = None
+        self.last_change: Change | None = None  # what the latest action did, for views to refresh
 
     # -- documents ----------------------------------------------------------------------
 
@@ -338,7 +339,8 @@ class Workspace:
         with self.project.transaction():
             op.apply(self.project)
         self.history.record(op)
-        return self._reflect(op, undo=False)
+        self.last_change = self._reflect(op, undo=False)
+        return self.last_change
 
     def _reflect(self, op: Op, undo: bool) -> Change:
         added, removed = op.spans_after(undo)
