@@ -13,10 +13,12 @@ import click
 from tqdm import tqdm
 
 from annotator import RESOURCES, SEEDS, __version__
+from annotator.core.arabic import find_all
 from annotator.core.model import STATUSES
 from annotator.core.schema import SchemaError, load_schema
 from annotator.io import EXPORT_FORMATS, IMPORT_FORMATS, exporter, jsonl
 from annotator.io.importing import ImportReport, import_paths
+from annotator.io.jsonl_writer import write_jsonl
 from annotator.io.pipeline import OFFSET_UNITS, Preparer
 from annotator.io.records import Rejection
 from annotator.store import Project, ProjectError
@@ -132,6 +134,10 @@ def print_import_report(report: ImportReport) -> None:
                f"{len(report.rejected)} rejected")
     if report.renamed_ids:
         summary += f"; {report.renamed_ids} ids already in use were replaced"
+    if report.as_suggestions:
+        summary += f"; {report.suggestions} suggestions stored"
+        if report.dropped_relations:
+            summary += f" ({report.dropped_relations} relations not suggested)"
     click.echo(summary)
 
 
@@ -145,8 +151,11 @@ def print_import_report(report: ImportReport) -> None:
 @click.option("--encoding", help="Force a text encoding instead of detecting it.")
 @click.option("--annotator", "annotator_name", default=default_annotator, show_default="$ANNOTATOR_NAME or user",
               help="Name recorded on imported spans that carry none.")
+@click.option("--as-suggestions", is_flag=True,
+              help="Store the spans as suggestions for the analyst to accept or reject (pre-annotations); "
+                   "documents already in the project get them too.")
 def import_(project: Path, paths: tuple[Path, ...], fmt: str, offset_unit: str, encoding: str | None,
-            annotator_name: str) -> None:
+            annotator_name: str, as_suggestions: bool) -> None:
     """Import text, JSONL, CSV or HTML files (folders recursively) into PROJECT.
 
     Bad files and lines are reported as path:line: reason and the rest is imported;
@@ -155,7 +164,7 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, offset_unit: str, 
     with open_project(project) as proj, progress_bar("importing", " docs") as bar:
         try:
             report = import_paths(proj, paths, fmt, offset_unit=offset_unit, annotator=annotator_name,
-                                  encoding=encoding, progress=bar.update)
+                                  encoding=encoding, progress=bar.update, as_suggestions=as_suggestions)
         except LookupError as exc:
             raise click.UsageError(str(exc)) from None
     print_import_report(report)
@@ -172,7 +181,10 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, offset_unit: str, 
 @click.option("--layer", "layers", multiple=True, help="Only spans of this layer (repeatable).")
 @click.option("--label", "labels", multiple=True, help="Only spans with this label (repeatable).")
 @click.option("--annotator", "annotators", multiple=True, help="Only spans by this annotator (repeatable).")
-def export(project: Path, output: Path, fmt: str, statuses, layers, labels, annotators) -> None:
+@click.option("--entities", "entities_out", type=click.Path(dir_okay=False, path_type=Path),
+              help="Also write the canonical entities as JSONL (id, type, name, aliases, mentions).")
+def export(project: Path, output: Path, fmt: str, statuses, layers, labels, annotators,
+           entities_out: Path | None) -> None:
     """Export PROJECT's documents and spans as native, doccano, Prodigy, CoNLL or brat."""
     module = exporter(fmt)
     with open_project(project, readonly=True) as proj:
@@ -212,9 +224,15 @@ def export(project: Path, output: Path, fmt: str, statuses, layers, labels, anno
             elif partial.exists():
                 partial.unlink()
             raise
+        if entities_out is not None:
+            written = write_jsonl(entities_out, (
+                {"id": e.id, "type": e.type, "name": e.name, "aliases": e.aliases, "mentions": e.mentions}
+                for e in proj.entities()))
     for warning in warnings:
         echo_err(f"warning: {warning}")
     click.echo(f"exported {counted['documents']} documents, {counted['spans']} spans to {output} ({fmt})")
+    if entities_out is not None:
+        click.echo(f"exported {written} canonical entities to {entities_out}")
 
 
 @cli.command()
@@ -238,6 +256,40 @@ def stats(project: Path, as_json: bool) -> None:
     for row in figures["annotators"] or [{"annotator": "(none yet)", "spans": 0, "documents": 0, "last": ""}]:
         click.echo(f"  {row['annotator']:<20}{row['spans']:>8} spans in {row['documents']} documents"
                    + (f", last {row['last']}" if row["last"] else ""))
+
+
+@cli.command()
+@click.argument("project", type=existing_project)
+@click.argument("query")
+@click.option("--variants", is_flag=True,
+              help="Match by Arabic match keys: diacritics, letter forms (أ/ا, ى/ي, ة/ه), Persian letters, "
+                   "digits and the g-letters of foreign names (غ ج ق گ) fold together; a clitic prefix "
+                   "(و ب ل ك ف ال) may precede the match and stays outside it.")
+@click.option("--status", "statuses", multiple=True, type=click.Choice(STATUSES),
+              help="Only documents with this status (repeatable).")
+def search(project: Path, query: str, variants: bool, statuses) -> None:
+    """Print `doc_id start end text` for every occurrence of QUERY (code-point offsets).
+
+    Without --variants the exact characters are searched.
+    """
+    if not query.strip():
+        raise click.BadParameter("the query is empty", param_hint="QUERY")
+    found = 0
+    with open_project(project, readonly=True) as proj:
+        where = f" WHERE status IN ({','.join('?' * len(statuses))})" if statuses else ""
+        for doc_id, text in proj.db.execute(f"SELECT id, text FROM documents{where} ORDER BY seq", statuses):
+            if variants:
+                matches = find_all(text, query)
+            else:
+                matches, start = [], text.find(query)
+                while start != -1:
+                    matches.append((start, start + len(query)))
+                    start = text.find(query, start + 1)
+            for start, end in matches:
+                shown = text[start:end].replace("\\", "\\\\").replace("\n", "\\n")  # one match, one line
+                click.echo(f"{doc_id} {start} {end} {shown}")
+                found += 1
+    echo_err(f"{found} matches")
 
 
 @cli.command()

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import new_id
+from annotator.core.model import Suggestion, new_id
 from annotator.io import IMPORT_FORMATS, format_for_path, importer
 from annotator.io.pipeline import Prepared, Preparer
 from annotator.io.records import Draft, Rejection
@@ -31,6 +31,9 @@ class ImportReport:
     skipped_files: list[str] = field(default_factory=list)  # in folders, not an importable type
     added_labels: list[str] = field(default_factory=list)  # "layer/LABEL"
     renamed_ids: int = 0  # documents or spans whose given id was taken
+    as_suggestions: bool = False
+    suggestions: int = 0  # with --as-suggestions
+    dropped_relations: int = 0  # with --as-suggestions: relations are not suggested
 
 
 def expand(paths: Iterable[Path], fmt: str, report: ImportReport) -> Iterator[tuple[Path, str]]:
@@ -54,12 +57,16 @@ def expand(paths: Iterable[Path], fmt: str, report: ImportReport) -> Iterator[tu
 
 class Importer:
     def __init__(self, project: Project, *, offset_unit: str = "codepoint", annotator: str = "",
-                 encoding: str | None = None, progress: Callable[[int], None] | None = None):
+                 encoding: str | None = None, progress: Callable[[int], None] | None = None,
+                 as_suggestions: bool = False):
         self.project = project
         self.encoding = encoding
+        # Pre-annotations (a model's output, another tool's) become suggestions the analyst
+        # accepts or rejects; for a document already in the project they are attached to it.
+        self.as_suggestions = as_suggestions
         self.preparer = Preparer(project.schema, offset_unit, annotator)
         self.progress = progress
-        self.report = ImportReport()
+        self.report = ImportReport(as_suggestions=as_suggestions)
         self._batch: list[Prepared] = []
         self._chars = 0
         self._hashes: dict[str, str] = {}  # content hash -> where it was first seen, this run
@@ -84,7 +91,7 @@ class Importer:
             return
         where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
         chash = prepared.doc.content_hash
-        if chash in self._hashes:
+        if chash in self._hashes and not self.as_suggestions:
             self.report.duplicates.append(f"{where}: same text as {self._hashes[chash]}")
             return
         self._hashes[chash] = where
@@ -98,33 +105,77 @@ class Importer:
         if not batch:
             return
         project = self.project
-        stored = project.existing("documents", "content_hash", [p.doc.content_hash for p in batch])
-        fresh = []
+        hashes = [p.doc.content_hash for p in batch]
+        stored = dict(self._stored_ids(hashes)) if self.as_suggestions else {
+            h: None for h in project.existing("documents", "content_hash", hashes)}
+        fresh, attach = [], []
+        seen_now: dict[str, str] = {}
         for prepared in batch:
-            if prepared.doc.content_hash in stored:
+            chash = prepared.doc.content_hash
+            if chash in stored or chash in seen_now:
+                if self.as_suggestions:
+                    attach.append((stored.get(chash) or seen_now[chash], prepared))
+                    continue
                 draft = prepared.draft
                 where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
                 self.report.duplicates.append(f"{where}: already in the project")
             else:
                 fresh.append(prepared)
-        if not fresh:
-            return
+                seen_now[chash] = ""
         self._assign_ids(fresh)
+        for prepared in fresh:
+            seen_now[prepared.doc.content_hash] = prepared.doc.id
+        attach = [(doc_id or seen_now[p.doc.content_hash], p) for doc_id, p in attach]
+        suggestions = self._suggestions(fresh, attach) if self.as_suggestions else {}
+        if not fresh and not suggestions:
+            return
         docs = [p.doc for p in fresh]
         # From the stored spans, not Prepared.new_labels: the document that first used a new
         # label may itself have been rejected or skipped as a duplicate.
-        labels = dict.fromkeys((s.layer, s.label) for d in docs for s in d.spans)
+        labels = dict.fromkeys([*((s.layer, s.label) for d in docs for s in d.spans),
+                                *((s.layer, s.label) for group in suggestions.values() for s in group)])
         with project.transaction():
             for layer, label in labels:
                 if project.schema.label(label) is None:
                     project.add_label(layer, label)
                     self.report.added_labels.append(f"{layer}/{label}")
-            project.add_documents(docs, [e for p in fresh for e in p.entities])
+            project.add_documents(docs, [e for p in [*fresh, *(p for _, p in attach)] for e in p.entities])
+            for doc_id, group in suggestions.items():
+                project.insert_suggestions(doc_id, group)
+        self.report.suggestions += sum(len(group) for group in suggestions.values())
         self.report.documents += len(docs)
         self.report.spans += sum(len(d.spans) for d in docs)
         self.report.relations += sum(len(d.relations) for d in docs)
         if self.progress:
             self.progress(len(docs))
+
+    def _stored_ids(self, hashes: list[str]) -> list[tuple[str, str]]:
+        found = []
+        for i in range(0, len(hashes), 900):
+            chunk = hashes[i : i + 900]
+            found += self.project.db.execute(
+                f"SELECT content_hash, id FROM documents WHERE content_hash IN ({','.join('?' * len(chunk))})", chunk
+            ).fetchall()
+        return found
+
+    def _suggestions(self, fresh: list[Prepared], attach: list[tuple[str, Prepared]]) -> dict[str, list[Suggestion]]:
+        """Spans of the batch turned into suggestions, per document id; relations are dropped
+        (a suggestion is accepted alone) and counted; ones already suggested are skipped."""
+        result: dict[str, list[Suggestion]] = {}
+        for doc_id, prepared in [*((p.doc.id, p) for p in fresh), *attach]:
+            doc = prepared.doc
+            source = f"import:{Path(prepared.draft.path).name}"
+            known = {s.key() for s in self.project.suggestions(doc_id)} if (doc_id, prepared) in attach else set()
+            group = result.setdefault(doc_id, [])
+            for span in doc.spans:
+                suggestion = Suggestion(span.start, span.end, span.text, span.layer, span.label, span.entity,
+                                        source, new_id())
+                if suggestion.key() not in known:
+                    known.add(suggestion.key())
+                    group.append(suggestion)
+            self.report.dropped_relations += len(doc.relations)
+            doc.spans, doc.relations = [], []
+        return {doc_id: group for doc_id, group in result.items() if group}
 
     def _assign_ids(self, batch: list[Prepared]) -> None:
         """Keep given ids where free; otherwise derive one (documents) or draw one (spans)."""

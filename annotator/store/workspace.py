@@ -7,7 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from annotator.core.history import History
 from annotator.core.arabic import KeyedText, keyed
-from annotator.core.model import Document, Entity, EntityRef, Relation, Span, Suggestion, new_id, now
+from annotator.core.model import Document, Entity, Relation, Span, Suggestion, new_id, now
 from annotator.core.overlap import conflicts
 from annotator.core.span_index import SpanIndex
 from annotator.store.errors import ProjectError

@@ -10,7 +10,7 @@ import pytest
 from annotator import SEEDS
 
 ANNOTATOR = Path(sys.executable).with_name("annotator")
-COMMANDS = ["init", "import", "export", "stats", "validate", "demo"]
+COMMANDS = ["init", "import", "export", "stats", "validate", "demo", "search", "gui"]
 
 
 def run(*args, cwd=None, env_extra=None):
@@ -137,3 +137,59 @@ def test_second_writer_is_told_who_holds_the_project(project):
         result = run("import", project, SEEDS)
     assert result.returncode == 1
     assert "open for writing by" in result.stderr
+
+
+def test_search_exact_and_with_variants(tmp_path):
+    path = tmp_path / "demo.annotator"
+    run("demo", path)
+    exact = run("search", path, "شويغو")
+    assert exact.returncode == 0
+    lines = exact.stdout.splitlines()
+    assert lines and all(line.split(" ", 3)[3] == "شويغو" for line in lines)
+    variants = run("search", path, "شويجو", "--variants").stdout.splitlines()
+    assert set(lines) < set(variants)  # every شويغو, and the شويجو spellings too
+    assert {line.split(" ", 3)[3] for line in variants} == {"شويغو", "شويجو"}
+    places = run("search", path, "بيونج يانج", "--variants").stdout.splitlines()
+    spelled = {line.split(" ", 3)[3] for line in places}
+    assert {"بيونغ يانغ", "بيونج يانج", "بيونجيانج"} <= spelled
+    from annotator.store import Project
+
+    with Project.open(path, readonly=True) as project:
+        texts = dict(project.db.execute("SELECT id, text FROM documents").fetchall())
+    for line in places:
+        doc_id, start, end, shown = line.split(" ", 3)
+        assert texts[doc_id][int(start):int(end)] == shown  # offsets are code points of the text
+
+
+def test_import_as_suggestions_attaches_to_existing_documents(tmp_path, project):
+    text = "قال سيرغي شويغو إن روسيا قوية"
+    (tmp_path / "a.txt").write_text(text, "utf-8")
+    assert run("import", project, tmp_path / "a.txt").returncode == 0
+    model = tmp_path / "model.jsonl"
+    model.write_text(json.dumps({"text": text, "label": [[4, 15, "PERSON"], [19, 24, "GPE"]]},
+                                ensure_ascii=False) + "\n", "utf-8")
+    result = run("import", project, model, "--as-suggestions")
+    assert result.returncode == 0 and "2 suggestions stored" in result.stdout
+    again = run("import", project, model, "--as-suggestions")
+    assert "0 suggestions stored" in again.stdout  # the same suggestions are not stored twice
+    from annotator.store import Project
+
+    with Project.open(project, readonly=True) as proj:
+        doc_id = proj.document_rows()[0][0]
+        assert proj.document_count() == 1 and proj.get_document(doc_id).spans == []
+        assert [(s.text, s.label, s.source) for s in proj.suggestions(doc_id)] == [
+            ("سيرغي شويغو", "PERSON", "import:model.jsonl"), ("روسيا", "GPE", "import:model.jsonl")]
+
+
+def test_export_entities_file(tmp_path, project):
+    source = tmp_path / "in.jsonl"
+    record = {"text": "قال سيرغي شويغو", "status": "done", "schema_version": 1,
+              "spans": [{"start": 4, "end": 15, "label": "PERSON",
+                         "entity": {"id": "e1", "name": "سيرغي شويغو", "type": "PERSON"}}]}
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
+    run("import", project, source)
+    out, entities = tmp_path / "out.jsonl", tmp_path / "entities.jsonl"
+    result = run("export", project, "-o", out, "--entities", entities)
+    assert result.returncode == 0 and "1 canonical entities" in result.stdout
+    assert [json.loads(line) for line in entities.read_text("utf-8").splitlines()] == [
+        {"id": "e1", "type": "PERSON", "name": "سيرغي شويغو", "aliases": [], "mentions": 1}]
