@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QTextCursor, QTextLine, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
-from annotator.core.model import Span
+from annotator.core.model import Span, Suggestion
 from annotator.core.offsets import Utf16Map
 from annotator.core.schema import Schema
 from annotator.ui.fonts import reading_font
@@ -31,6 +31,8 @@ SCAN_TO_LETTER = {first + i: ch for first, row in zip(_SCAN_FIRST, _ROWS) for i,
 
 
 _EDGES = (QTextLine.Edge.Leading, QTextLine.Edge.Trailing)
+ACCEPT_ALL_KEY = "a"  # with suggestions shown: accept them all (Shift+Enter too)
+LINK_KEY = "k"  # link the selected entity span to a canonical entity (Ctrl+K too)
 HIGHLIGHT_CHUNK = 48  # blocks re-highlighted per idle step after opening a document
 
 
@@ -53,6 +55,9 @@ class DocumentView(QPlainTextEdit):
     deletePressed = Signal()
     escapePressed = Signal()
     spanClicked = Signal(str)  # span id, "" for a click outside every span
+    acceptSuggestions = Signal(object)  # list[Suggestion]
+    rejectSuggestions = Signal(object)  # list[Suggestion]
+    linkPressed = Signal()
 
     def __init__(self, schema: Schema, point_size: float = 15.0, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,6 +72,7 @@ class DocumentView(QPlainTextEdit):
         self.document().setDocumentMargin(18)
         self.set_font_size(point_size)
         self.highlighter: SpanHighlighter | None = None
+        self._colors: dict[str, QColor] = {}
         self._generation = 0
         self._pending: list[int] = []
         self._text = ""
@@ -76,15 +82,56 @@ class DocumentView(QPlainTextEdit):
         self.set_schema(schema)
         self.exact = False  # the last selection was made with Alt held: no snapping
         self.selected_span: str | None = None
+        self.suggestions: list[Suggestion] = []
+        self.focused: int | None = None  # index into suggestions: Enter accepts it
         self._press_pos = None
 
     # -- content ------------------------------------------------------------------------
 
     def set_schema(self, schema: Schema) -> None:
         self._keys = {label.key.lower(): label.name for label in schema.labels() if label.key}
+        self.set_colors(schema)
         if self.highlighter is not None:
             self.highlighter.setDocument(None)
         self.highlighter = SpanHighlighter(self.document(), schema)
+
+    def set_colors(self, schema: Schema) -> None:
+        self._colors = {label.name: QColor(label.color).darker(170) for label in schema.labels()}
+
+    # -- suggestions ---------------------------------------------------------------------
+
+    def set_suggestions(self, suggestions: Iterable[Suggestion], focus: int | None = None) -> None:
+        self._update_ranges(self.suggestions)
+        self.suggestions = sorted(suggestions, key=lambda s: (s.start, -s.end))
+        self.focused = focus if focus is not None and 0 <= focus < len(self.suggestions) else None
+        self._update_ranges(self.suggestions)
+        if self.focused is not None:
+            self._scroll_to(self.suggestions[self.focused].start)
+
+    def focus_suggestion(self, step: int) -> None:
+        if not self.suggestions:
+            return
+        if self.focused is None:
+            self.focused = 0 if step > 0 else len(self.suggestions) - 1
+        else:
+            self.focused = (self.focused + step) % len(self.suggestions)
+        self._update_ranges(self.suggestions)
+        self._scroll_to(self.suggestions[self.focused].start)
+
+    def focused_suggestion(self) -> Suggestion | None:
+        return self.suggestions[self.focused] if self.focused is not None else None
+
+    def _scroll_to(self, offset: int) -> None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            cursor.setPosition(self.to_qt(offset))
+            self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def _update_ranges(self, items) -> None:
+        for item in items:
+            for rect in self.range_rects(item.start, item.end):
+                self.viewport().update(rect.adjusted(-4, -3, 4, 3).toAlignedRect())
 
     def set_font_size(self, point_size: float) -> None:
         self.setFont(reading_font(point_size))
@@ -97,6 +144,7 @@ class DocumentView(QPlainTextEdit):
         self._u16 = Utf16Map(text)
         self._spans = {}
         self.selected_span = None
+        self.suggestions, self.focused = [], None
         self._generation += 1  # stale background highlighting of the previous text stops
         self._pending = []
         self.highlighter.set_text(text, self._u16)
@@ -119,7 +167,7 @@ class DocumentView(QPlainTextEdit):
         self._pending = sorted(set(self._pending) | (touched - visible))
         if self._pending:
             generation = self._generation
-            QTimer.singleShot(0, lambda: self._highlight_pending(generation))
+            QTimer.singleShot(0, self, lambda: self._highlight_pending(generation))
 
     def _visible_blocks(self) -> set[int]:
         """Block numbers from the first visible one down to two screens below it."""
@@ -139,7 +187,7 @@ class DocumentView(QPlainTextEdit):
         chunk, self._pending = self._pending[:HIGHLIGHT_CHUNK], self._pending[HIGHLIGHT_CHUNK:]
         self.highlighter.rehighlight_blocks(chunk)
         if self._pending:
-            QTimer.singleShot(0, lambda: self._highlight_pending(generation))
+            QTimer.singleShot(0, self, lambda: self._highlight_pending(generation))
 
     def highlighting_done(self) -> bool:
         return not self._pending
@@ -220,6 +268,22 @@ class DocumentView(QPlainTextEdit):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
         key = event.key()
+        shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if not mods and self.suggestions:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                chosen = self.suggestions if shift else [self.focused_suggestion() or self.suggestions[0]]
+                self.acceptSuggestions.emit(chosen)
+                return
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+                self.focus_suggestion(-1 if shift or key == Qt.Key.Key_Backtab else 1)
+                return
+            if key == Qt.Key.Key_Escape:
+                focused = self.focused_suggestion()
+                self.rejectSuggestions.emit([focused] if focused else list(self.suggestions))
+                return
+            if event.text().lower() == ACCEPT_ALL_KEY and ACCEPT_ALL_KEY not in self._keys:
+                self.acceptSuggestions.emit(list(self.suggestions))
+                return
         if not mods:
             if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
                 self.deletePressed.emit()
@@ -230,6 +294,9 @@ class DocumentView(QPlainTextEdit):
             label = self._label_for(event)
             if label is not None:
                 self.labelKeyPressed.emit(label)
+                return
+            if event.text().lower() == LINK_KEY and LINK_KEY not in self._keys:
+                self.linkPressed.emit()
                 return
             if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
                        Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown):
@@ -257,6 +324,11 @@ class DocumentView(QPlainTextEdit):
             return
         position = self.cursorForPosition(event.position().toPoint()).position()
         offset = self.from_qt(position)
+        for n, suggestion in enumerate(self.suggestions):
+            if suggestion.start <= offset < suggestion.end or suggestion.start < offset <= suggestion.end:
+                self.focused = n
+                self._update_ranges(self.suggestions)
+                return
         # cursorForPosition gives the nearest gap; the clicked character is on one side of it.
         hits = self.spans_at(offset) or (self.spans_at(offset - 1) if offset else [])
         if not hits:
@@ -299,19 +371,41 @@ class DocumentView(QPlainTextEdit):
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
         span = self._spans.get(self.selected_span) if self.selected_span else None
-        if span is None:
+        if span is None and not self.suggestions:
             return
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        pen = QPen(QColor("#1c1c1c"))
-        pen.setWidthF(1.6)
-        painter.setPen(pen)
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        visible = QRectF(self.viewport().rect())
-        for rect in self.range_rects(span.start, span.end):
-            if rect.intersects(visible):
-                painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
+        area = QRectF(event.rect())
+        first, last = self._visible_range()
+        for n, suggestion in enumerate(self.suggestions):
+            if suggestion.end < first or suggestion.start > last:
+                continue
+            focused = n == self.focused
+            pen = QPen(QColor("#1c1c1c") if focused else self._colors.get(suggestion.label, QColor("#555555")))
+            pen.setStyle(Qt.PenStyle.DashLine)
+            pen.setWidthF(2.2 if focused else 1.4)
+            painter.setPen(pen)
+            for rect in self.range_rects(suggestion.start, suggestion.end):
+                if rect.intersects(area):
+                    painter.drawRoundedRect(rect.adjusted(-2, 0.5, 2, -0.5), 3, 3)
+        if span is not None:
+            pen = QPen(QColor("#1c1c1c"))
+            pen.setWidthF(1.6)
+            painter.setPen(pen)
+            for rect in self.range_rects(span.start, span.end):
+                if rect.intersects(area):
+                    painter.drawRoundedRect(rect.adjusted(-1.5, 0.5, 1.5, -0.5), 3, 3)
         painter.end()
+
+    def _visible_range(self) -> tuple[int, int]:
+        """Code-point offsets of the first and last characters on screen (roughly)."""
+        top = self.cursorForPosition(self.viewport().rect().topLeft()).position()
+        bottom = self.cursorForPosition(self.viewport().rect().bottomRight()).position()
+        block = self.document().findBlock(bottom)
+        end = block.position() + block.length() - 1 if block.isValid() else bottom
+        start = self.firstVisibleBlock().position()
+        return self.from_qt(min(start, top)), self.from_qt(max(end, bottom))
 
     def cursor_point(self, offset: int) -> QPointF:
         """The viewport point in the middle of the character at `offset` (for tests and tools)."""

@@ -27,6 +27,7 @@ from annotator.store import Project, ProjectError, ProjectLocked
 from annotator.store.project import SUFFIX
 from annotator.store.workspace import AnnotationError, Workspace
 from annotator.ui import errors
+from annotator.ui.claim_panel import ClaimPanel
 from annotator.ui.dialogs import ExportDialog, ShortcutsDialog, ask
 from annotator.ui.document_view import DocumentView, TextMismatch
 from annotator.ui.models import ID_ROLE, DocumentFilter, DocumentListModel, SpanListModel
@@ -50,12 +51,14 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(project, annotator)
         self.annotator = annotator
         self.last_saved: float | None = None
+        self._rejected: set[tuple] = set()  # (doc id, start, end, layer, label) dismissed this session
         schema = project.schema
 
         self.view = DocumentView(schema, float(self.settings.value("font_size", DEFAULT_FONT_SIZE)))
         self.setCentralWidget(self.view)
         self._build_document_dock()
         self._build_span_dock(schema)
+        self._build_claim_dock()
         self._build_palette_dock(schema)
         self._build_actions()
         self._build_status_bar()
@@ -108,9 +111,23 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.resizeSection(0, 110)
         header.resizeSection(2, 64)
+        header.resizeSection(3, 150)
         self.span_table.clicked.connect(self._span_chosen)
         self.span_table.activated.connect(self._span_chosen)
         self.span_dock = self._dock("Spans", "spans", self.span_table, Qt.DockWidgetArea.RightDockWidgetArea)
+
+    def _build_claim_dock(self) -> None:
+        self.claim_panel = ClaimPanel(lambda: self.workspace)
+        self.claim_panel.changed.connect(self._panel_changed)
+        self.claim_panel.message.connect(self.message)
+        self.claim_panel.pickClaimantRequested.connect(self._pick_claimant)
+        self.claim_panel.cueFromSelectionRequested.connect(self._cue_from_selection)
+        scroll = QScrollArea()
+        scroll.setWidget(self.claim_panel)
+        scroll.setWidgetResizable(True)
+        self.claim_dock = self._dock("Claim", "claim", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._picking_claimant: str | None = None
+        self.span_model.details = self._span_details
 
     def _build_palette_dock(self, schema) -> None:
         self.palette = LabelPalette(schema)
@@ -172,13 +189,15 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action("&Redo", self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], "mdi6.redo", edit)
         self._action("&Delete span", self.delete_selected, None, "mdi6.delete", edit)
         self._action("Find in &documents", lambda: self.search.setFocus(), QKeySequence.StandardKey.Find, None, edit)
+        edit.addSeparator()
+        self._action("Edit claim &attributes", self._focus_claim_form, "Ctrl+J", "mdi6.form-select", edit)
 
         view = bar.addMenu("&View")
         self._action("Zoom &in", lambda: self.zoom(1), ["Ctrl++", "Ctrl+="], "mdi6.magnify-plus", view)
         self._action("Zoom &out", lambda: self.zoom(-1), "Ctrl+-", "mdi6.magnify-minus", view)
         self._action("&Reset zoom", lambda: self.zoom(0), "Ctrl+0", None, view)
         view.addSeparator()
-        for dock in (self.doc_dock, self.span_dock, self.palette_dock):
+        for dock in (self.doc_dock, self.span_dock, self.claim_dock, self.palette_dock):
             view.addAction(dock.toggleViewAction())
 
         go = bar.addMenu("&Go")
@@ -212,6 +231,8 @@ class MainWindow(QMainWindow):
         self.view.deletePressed.connect(self.delete_selected)
         self.view.escapePressed.connect(self._escape)
         self.view.spanClicked.connect(self._span_clicked)
+        self.view.acceptSuggestions.connect(self.accept_suggestions)
+        self.view.rejectSuggestions.connect(self.reject_suggestions)
 
     # -- project ------------------------------------------------------------------------
 
@@ -247,6 +268,7 @@ class MainWindow(QMainWindow):
             return
         if project is None:
             return
+        self.claim_panel.commit_pending()
         self.project.close()
         self.project = project
         self.workspace = Workspace(project, self.annotator)
@@ -286,6 +308,7 @@ class MainWindow(QMainWindow):
     # -- documents ----------------------------------------------------------------------
 
     def open_document(self, doc_id: str) -> None:
+        self.claim_panel.commit_pending()
         self._finish_loading()
         try:
             # The first screen's spans now, the rest right after the first paint.
@@ -298,21 +321,92 @@ class MainWindow(QMainWindow):
         except TextMismatch as exc:
             errors.show_error(self, "Display problem", str(exc))
         self.span_model.set_spans(self.workspace.spans)
+        self.claim_panel.show_span(None)
         self.doc_model.update(doc_id, status=doc.status)
         self.settings.setValue(f"last_document/{self.project.path}", doc_id)
         self._select_document_row(doc_id)
         self.view.setFocus()
         self._update_status()
         if self.workspace.loading:
-            QTimer.singleShot(0, self._finish_loading)
+            QTimer.singleShot(0, self, self._finish_loading)
+        doc_id_now = doc_id
+        QTimer.singleShot(0, self, lambda: self._load_suggestions(doc_id_now))
 
     def _finish_loading(self) -> None:
         """Bring in the spans past the first screen (at once if an action needs them)."""
+        if self.project.db is None:
+            return  # the window was closed meanwhile
         rest = self.workspace.finish_loading()
         if rest:
             self.view.add_spans(rest)
             self.span_model.set_spans(self.workspace.spans)
             self._update_status()
+
+    # -- suggestions --------------------------------------------------------------------
+
+    def _load_suggestions(self, doc_id: str) -> None:
+        """Imported pre-annotations and mentions of known entities, shown dashed."""
+        doc = self.workspace.document
+        if doc is None or doc.id != doc_id or self.project.readonly or self.project.db is None:
+            return
+        self._finish_loading()
+        shown = {s.key() for s in self.view.suggestions}
+        found = [s for s in self.workspace.document_suggestions() if self._not_rejected(s) and s.key() not in shown]
+        if not found:
+            return
+        self.view.set_suggestions([*self.view.suggestions, *found], focus=self.view.focused)
+        if found:
+            self.message(f"{len(found)} suggestions: Tab to move, Enter accepts, Shift+Enter or A accepts all, "
+                         "Esc rejects")
+
+    def _suggest_variants(self, span) -> None:
+        """After a label: drop suggestions the new span covers, add its other spellings."""
+        keep = [s for s in self.view.suggestions
+                if not (s.start < span.end and span.start < s.end and s.layer == span.layer)]
+        fresh = [s for s in self.workspace.variant_suggestions(span.id)
+                 if self._not_rejected(s) and s.key() not in {k.key() for k in keep}]
+        if not fresh:
+            if len(keep) != len(self.view.suggestions):
+                self.view.set_suggestions(keep)
+            return
+        merged = sorted(keep + fresh, key=lambda s: (s.start, -s.end))
+        self.view.set_suggestions(merged, focus=merged.index(fresh[0]))
+        self.message(f"{len(fresh)} more «{span.text[:30]}»: Enter accepts the outlined one, A accepts all, "
+                     "Esc rejects")
+
+    def _not_rejected(self, suggestion) -> bool:
+        doc = self.workspace.document
+        return (doc.id, *suggestion.key()) not in self._rejected if doc else True
+
+    def accept_suggestions(self, suggestions) -> None:
+        self._finish_loading()
+        try:
+            added = self.workspace.accept_suggestions(list(suggestions))
+        except AnnotationError as exc:
+            self.message(str(exc))
+            return
+        accepted = {s.key() for s in suggestions}
+        remaining = [s for s in self.view.suggestions if s.key() not in accepted
+                     and not any(a.layer == s.layer and a.start < s.end and s.start < a.end for a in added)]
+        self.view.set_suggestions(remaining, focus=0 if remaining and len(suggestions) == 1 else None)
+        self._refresh(added, [])
+        skipped = len(suggestions) - len(added)
+        self.message(f"accepted {len(added)} suggestions" + (f"; {skipped} would overlap a span" if skipped else ""))
+
+    def reject_suggestions(self, suggestions) -> None:
+        doc = self.workspace.document
+        if doc is None:
+            return
+        try:
+            self.workspace.reject_suggestions(list(suggestions))
+        except AnnotationError as exc:
+            self.message(str(exc))
+            return
+        rejected = {s.key() for s in suggestions}
+        self._rejected.update((doc.id, *key) for key in rejected)
+        remaining = [s for s in self.view.suggestions if s.key() not in rejected]
+        self.view.set_suggestions(remaining, focus=0 if remaining and len(suggestions) == 1 else None)
+        self.message(f"rejected {len(rejected)} suggestions")
 
     def _select_document_row(self, doc_id: str) -> None:
         row = self.doc_model.row_of(doc_id)
@@ -376,6 +470,7 @@ class MainWindow(QMainWindow):
                 added = self.workspace.add_span(span[0], span[1], label)
                 self.view.clear_selection()
                 self._refresh([added], [], select=added.id)
+                self._suggest_variants(added)
             elif self.view.selected_span:
                 changed = self.workspace.relabel(self.view.selected_span, label)
                 self._refresh([changed], [], select=changed.id)
@@ -390,6 +485,12 @@ class MainWindow(QMainWindow):
         if not span_id:
             self.message("Click a span to select it, then press Delete")
             return
+        claims = self.workspace.claimant_of_deleted(span_id)
+        if claims:
+            quoted = "\n".join(f"• {c.text[:80]}" for c in claims)
+            if not ask(self, "Delete a claimant?", f"This span is the claimant of {len(claims)} claim(s):\n{quoted}\n\n"
+                       "Delete it and leave those claims without a claimant? (Ctrl+Z undoes it)"):
+                return
         try:
             span = self.workspace.delete_span(span_id)
         except AnnotationError as exc:
@@ -416,6 +517,8 @@ class MainWindow(QMainWindow):
             self.doc_model.update(change.doc_id, status=self.workspace.document.status)
         else:
             self._refresh(change.added, change.removed)
+        self.claim_panel.refresh()
+        self.span_model.refresh_details()
         self.message(f"{'Undid' if step == self.workspace.undo else 'Redid'}: {change.description}")
         self._saved()
 
@@ -425,10 +528,13 @@ class MainWindow(QMainWindow):
         if select:
             self.view.select_span(select, scroll=False)
         self.last_saved = time.time()
+        self.claim_panel.show_span(self.view.selected_span)
         # The panels follow right after this frame: the article is what the analyst watches.
-        QTimer.singleShot(0, lambda: self._after_change(select))
+        QTimer.singleShot(0, self, lambda: self._after_change(select))
 
     def _after_change(self, select: str | None) -> None:
+        if self.project.db is None:
+            return
         doc = self.workspace.document
         row = self.doc_model.row_of(doc.id) if doc is not None else None
         if row is not None:
@@ -438,13 +544,62 @@ class MainWindow(QMainWindow):
         self._update_status()
 
     def _span_clicked(self, span_id: str) -> None:
+        if self._picking_claimant:
+            claim_id, self._picking_claimant = self._picking_claimant, None
+            if span_id and self.claim_panel.claimant_picked(span_id):
+                self.message("claimant set")
+            else:
+                self.message("no claimant picked")
+            self.view.select_span(claim_id, scroll=False)
+            self._show_selected(claim_id)
+            return
         self.view.select_span(span_id or None, scroll=False)
         self._sync_span_row(span_id)
+        self._show_selected(span_id or None)
 
     def _span_chosen(self, index) -> None:
         span_id = index.data(ID_ROLE)
         self.view.select_span(span_id)
+        self._show_selected(span_id)
         self.view.setFocus()
+
+    def _show_selected(self, span_id: str | None) -> None:
+        self.claim_panel.show_span(span_id)
+
+    def _span_details(self, span) -> str:
+        if not self.project.schema.attributes(span.layer):
+            return span.entity.name if span.entity else ""
+        parts = []
+        who = self.workspace.claimant(span.id)
+        if who is not None:
+            parts.append(f"claimant: {who if isinstance(who, str) else who.text}")
+        if span.attrs.get("stance"):
+            parts.append(f"stance: {span.attrs['stance']}")
+        return " · ".join(parts)
+
+    def _panel_changed(self) -> None:
+        change = self.workspace.last_change
+        if change is not None:
+            self._refresh(change.added, change.removed)
+        self.span_model.refresh_details()
+
+    def _pick_claimant(self, claim_id: str) -> None:
+        self._picking_claimant = claim_id
+        self.view.setFocus()
+        self.message("Click the span of who makes this claim (Esc cancels)")
+
+    def _cue_from_selection(self, claim_id: str) -> None:
+        selection = self.view.selected_range()
+        span = snap(self.view.text(), *selection, exact=self.view.exact) if selection else None
+        if span is None:
+            self.message("Select the reporting verb (قال، أكد، وبحسب...) in the text first")
+            return
+        self.claim_panel.set_cue(*span)
+        self.view.clear_selection()
+
+    def _focus_claim_form(self) -> None:
+        if not self.claim_panel.focus_first():
+            self.message("Select a claim to edit its attributes")
 
     def _sync_span_row(self, span_id: str | None) -> None:
         row = self.span_model.row_of(span_id) if span_id else None
@@ -455,6 +610,10 @@ class MainWindow(QMainWindow):
             self.span_table.scrollTo(self.span_model.index(row, 0))
 
     def _escape(self) -> None:
+        if self._picking_claimant:
+            self._picking_claimant = None
+            self.message("no claimant picked")
+            return
         self.view.clear_selection()
         self.view.select_span(None)
         self._sync_span_row(None)
@@ -579,7 +738,9 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.shortcuts(), self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
-        # Every action is already committed; closing only records the layout.
+        # Every action is already committed (a note being typed is committed now); closing only
+        # records the layout.
+        self.claim_panel.commit_pending()
         self.settings.setValue("geometry", self.saveGeometry())
         self.settings.setValue("window_state", self.saveState())
         self.settings.sync()

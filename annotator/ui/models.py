@@ -128,7 +128,7 @@ class DocumentFilter(QSortFilterProxyModel):
 
 
 class SpanListModel(_Table):
-    HEADERS = ("Label", "Text", "Start")
+    HEADERS = ("Label", "Text", "Start", "Details")
 
     def __init__(self, schema: Schema, parent=None):
         super().__init__(parent)
@@ -136,6 +136,11 @@ class SpanListModel(_Table):
         self._keys: list[tuple] = []
         self._by_id: dict[str, Span] = {}
         self._colors = {label.name: QColor(label.color) for label in schema.labels()}
+        self.details: Callable[[Span], str] = lambda span: ""  # e.g. a claim's claimant and stance
+
+    def refresh_details(self) -> None:
+        if self.spans:
+            self.dataChanged.emit(self.index(0, 3), self.index(len(self.spans) - 1, 3))
 
     def set_schema(self, schema: Schema) -> None:
         self._colors = {label.name: QColor(label.color) for label in schema.labels()}
@@ -181,7 +186,9 @@ class SpanListModel(_Table):
                 return span.label
             if column == 1:
                 return span.text.replace("\n", " ⏎ ")
-            return span.start
+            if column == 2:
+                return span.start
+            return self.details(span)
         if role == ID_ROLE:
             return span.id
         if role == Qt.ItemDataRole.DecorationRole and column == 0:

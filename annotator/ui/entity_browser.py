@@ -1,0 +1,480 @@
+"""The project's canonical entities, for a dock: filter by match key, rename (and edit aliases and
+type), merge two entities, open a mention.
+
+Every change goes through the Workspace (one transaction, undoable there); afterwards the browser
+reloads itself and emits `changed()`, so the window can apply `workspace.last_change` to its views.
+Problems are reported with `message(str)`. Dialogs that would block are reached only through the
+module-level callables `CONFIRM`, `EDIT_ENTITY` and `CHOOSE_TARGET`, which tests replace.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt,
+                            QTimer, Signal)
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
+                               QHeaderView, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
+                               QWidget)
+
+from annotator.core.arabic import match_key
+from annotator.core.model import Entity
+from annotator.store.errors import ProjectError
+from annotator.store.workspace import AnnotationError, Workspace
+from annotator.ui.dialogs import ask
+from annotator.ui.entity_picker import EntityChooser
+from annotator.ui.plain import plain_label, set_tooltip
+
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ID_ROLE = Qt.ItemDataRole.UserRole
+NAME, TYPE, MENTIONS, DOCUMENTS, ALIASES = range(5)
+
+
+# -- aliases as text --------------------------------------------------------------------------
+
+_COMMAS = re.compile(r"[,،]")  # Latin and Arabic comma
+
+
+def parse_aliases(text: str, name: str = "") -> list[str]:
+    """Aliases typed one per line, or separated by commas (Latin , or Arabic ،) on a single line;
+    with several lines, commas are part of the names. Blank entries, repeats and the name itself
+    are left out."""
+    lines = [line for line in text.splitlines() if line.strip()]
+    parts = lines if len(lines) > 1 else _COMMAS.split(text)
+    out: list[str] = []
+    for part in (p.strip() for p in parts):
+        if part and part != name.strip() and part not in out:
+            out.append(part)
+    return out
+
+
+def format_aliases(aliases: list[str]) -> str:
+    return "\n".join(aliases)
+
+
+# -- the replaceable dialogs --------------------------------------------------------------------
+
+
+class EntityEditDialog(QDialog):
+    """Name, type and aliases of one entity; plain text throughout."""
+
+    def __init__(self, entity: Entity, types: list[str], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Rename entity")
+        self.name = QLineEdit(entity.name)
+        self.type = QComboBox()
+        for name in dict.fromkeys([*types, entity.type]):
+            self.type.addItem(name, name)
+        self.type.setCurrentIndex(self.type.findData(entity.type))
+        self.aliases = QPlainTextEdit()
+        self.aliases.setPlainText(format_aliases(entity.aliases))
+        self._original = (format_aliases(entity.aliases), list(entity.aliases))
+        self.aliases.setTabChangesFocus(True)
+        hint = plain_label("One alias per line, or separated by commas on a single line.")
+        hint.setWordWrap(True)
+        self.error = plain_label()
+        self.error.setStyleSheet("color: #c92a2a")
+        self.error.hide()
+        form = QFormLayout()
+        form.addRow(plain_label("Name"), self.name)
+        form.addRow(plain_label("Type"), self.type)
+        form.addRow(plain_label("Aliases"), self.aliases)
+        form.addRow(hint)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(buttons)
+        self.name.selectAll()
+        self.name.setFocus()
+        self.resize(420, 320)
+
+    def values(self) -> tuple[str, list[str], str]:
+        name = self.name.text().strip()
+        text = self.aliases.toPlainText()
+        # Untouched aliases stay as they were (a lone alias may contain a comma).
+        if text == self._original[0]:
+            aliases = [a for a in self._original[1] if a != name]
+        else:
+            aliases = parse_aliases(text, name)
+        return name, aliases, self.type.currentData()
+
+    def _ok(self) -> None:
+        if not self.name.text().strip():
+            self.error.setText("An entity needs a name.")
+            self.error.show()
+            return
+        self.accept()
+
+
+def edit_entity_dialog(parent: QWidget | None, entity: Entity, types: list[str]) -> tuple[str, list[str], str] | None:
+    dialog = EntityEditDialog(entity, types, parent)
+    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def choose_target_dialog(parent: QWidget | None, drop: Entity, candidates: list[Entity]) -> Entity | None:
+    dialog = EntityChooser(candidates, drop.name, drop.type, "Merge into…",
+                           f"Merge «{drop.name}» ({drop.mentions} mentions) into:", parent)
+    return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+# Tests replace these (exec() would block them).
+CONFIRM: Callable[[QWidget | None, str, str], bool] = ask
+EDIT_ENTITY: Callable[[QWidget | None, Entity, list[str]], tuple[str, list[str], str] | None] = edit_entity_dialog
+CHOOSE_TARGET: Callable[[QWidget | None, Entity, list[Entity]], Entity | None] = choose_target_dialog
+
+
+# -- model --------------------------------------------------------------------------------------
+
+
+class EntityTableModel(QAbstractTableModel):
+    HEADERS = ("Name", "Type", "Mentions", "Documents", "Aliases")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.entities: list[Entity] = []
+        self.keys: list[tuple[str, ...]] = []  # match keys of name and aliases, per row
+        self._row_of: dict[str, int] = {}
+
+    def set_entities(self, entities: list[Entity]) -> None:
+        self.beginResetModel()
+        self.entities = list(entities)
+        self.keys = [tuple(match_key(n) for n in (e.name, *e.aliases)) for e in self.entities]
+        self._row_of = {e.id: i for i, e in enumerate(self.entities)}
+        self.endResetModel()
+
+    def row_of(self, entity_id: str) -> int | None:
+        return self._row_of.get(entity_id)
+
+    def entity(self, entity_id: str) -> Entity | None:
+        row = self._row_of.get(entity_id)
+        return self.entities[row] if row is not None else None
+
+    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.entities)
+
+    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
+        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: QModelIndex, role=DISPLAY):
+        if not index.isValid():
+            return None
+        entity = self.entities[index.row()]
+        column = index.column()
+        if role == DISPLAY:
+            return (entity.name, entity.type, entity.mentions, entity.documents, ", ".join(entity.aliases))[column]
+        if role == ID_ROLE:
+            return entity.id
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return None  # names are untrusted: no tooltip that could be read as rich text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (MENTIONS, DOCUMENTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+
+class EntityFilter(QSortFilterProxyModel):
+    """Rows whose name or an alias contains the query, compared by match key."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.query_key = ""
+        self.setSortRole(DISPLAY)
+
+    def set_query(self, query: str) -> None:
+        key = match_key(query.strip())
+        if hasattr(self, "beginFilterChange") and hasattr(self, "endFilterChange"):  # Qt >= 6.10
+            self.beginFilterChange()
+            self.query_key = key
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.query_key = key
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        if not self.query_key:
+            return True
+        return any(self.query_key in key for key in self.sourceModel().keys[row])
+
+
+# -- the browser --------------------------------------------------------------------------------
+
+
+class EntityBrowser(QWidget):
+    changed = Signal()  # an entity was renamed/merged: apply workspace.last_change, then refresh()
+    mentionRequested = Signal(str)  # noqa: N815 - entity id (double-click or Enter on a row)
+    message = Signal(str)
+
+    def __init__(self, workspace_getter: Callable[[], Workspace], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace_getter = workspace_getter
+        self.model = EntityTableModel(self)
+        self.proxy = EntityFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Filter entities (ignores diacritics and letter variants)")
+        self.filter.setClearButtonEnabled(True)
+        self._filter_timer = QTimer(self, singleShot=True, interval=150)
+        self._filter_timer.timeout.connect(self.apply_filter)
+        self.filter.textChanged.connect(lambda _: self._filter_timer.start())
+
+        table = QTableView()
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+        table.horizontalHeader().setHighlightSections(False)
+        table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((TYPE, 80), (MENTIONS, 72), (DOCUMENTS, 80), (ALIASES, 160)):
+            table.horizontalHeader().resizeSection(column, width)
+        table.setWordWrap(False)
+        table.setSortingEnabled(True)
+        table.sortByColumn(MENTIONS, Qt.SortOrder.DescendingOrder)
+        table.doubleClicked.connect(self._open_mention)
+        self.table = table
+
+        self.rename_button = QPushButton("Rename…")
+        self.merge_button = QPushButton("Merge")
+        self.merge_into_button = QPushButton("Merge into…")
+        set_tooltip(self.rename_button, "Rename the entity, change its type or aliases (F2)")
+        set_tooltip(self.merge_button, "Merge the two selected entities into the one with more mentions")
+        set_tooltip(self.merge_into_button, "Merge the selected entity into another one")
+        self.rename_button.clicked.connect(self.rename_selected)
+        self.merge_button.clicked.connect(self.merge_selected)
+        self.merge_into_button.clicked.connect(self.merge_into)
+
+        self.rename_action = QAction("Rename entity", self)
+        self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
+        self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.rename_action.triggered.connect(lambda _=False: self.rename_selected())
+        self.addAction(self.rename_action)
+        self.open_action = QAction("Open a mention", self)
+        self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
+        self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_action.triggered.connect(lambda _=False: self._open_mention(self.table.currentIndex()))
+        table.addAction(self.open_action)
+
+        self.count_label = plain_label()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.rename_button)
+        buttons.addWidget(self.merge_button)
+        buttons.addWidget(self.merge_into_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(table, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.count_label)
+        table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
+        self.refresh()
+
+    # -- state --------------------------------------------------------------------------
+
+    @property
+    def workspace(self) -> Workspace:
+        return self.workspace_getter()
+
+    @property
+    def readonly(self) -> bool:
+        return self.workspace.project.readonly
+
+    def refresh(self) -> None:
+        """Reload the entities from the project (after a change, an undo, a project switch),
+        keeping the selection where the entities still exist."""
+        selected = self.selected_ids()
+        current = self.table.currentIndex().data(ID_ROLE)
+        try:
+            entities = self.workspace.project.entities()
+        except ProjectError as exc:
+            self.message.emit(str(exc))
+            entities = []
+        self.model.set_entities(entities)
+        self.select(selected, current)
+        self._update_actions()
+
+    def apply_filter(self) -> None:
+        self._filter_timer.stop()
+        self.proxy.set_query(self.filter.text())
+        self._update_count()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(ID_ROLE) for r in rows]
+
+    def selected(self) -> list[Entity]:
+        return [e for e in (self.model.entity(i) for i in self.selected_ids()) if e is not None]
+
+    def select(self, entity_ids: list[str], current: str | None = None) -> None:
+        """Select these entities' rows (those shown by the filter)."""
+        selection = self.table.selectionModel()
+        selection.clearSelection()
+        flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+        first = None
+        for entity_id in entity_ids:
+            index = self._proxy_index(entity_id)
+            if index.isValid():
+                selection.select(index, flags)
+                first = first or index
+        focus = self._proxy_index(current) if current in entity_ids else first
+        if focus is not None and focus.isValid():
+            selection.setCurrentIndex(focus, QItemSelectionModel.SelectionFlag.NoUpdate)
+            self.table.scrollTo(focus)
+        self._update_actions()
+
+    def _proxy_index(self, entity_id: str | None) -> QModelIndex:
+        row = self.model.row_of(entity_id) if entity_id else None
+        return self.proxy.mapFromSource(self.model.index(row, 0)) if row is not None else QModelIndex()
+
+    def _update_actions(self) -> None:
+        count = len(self.table.selectionModel().selectedRows())
+        writable = not self.readonly
+        self.rename_button.setEnabled(writable and count == 1)
+        self.rename_action.setEnabled(writable and count == 1)
+        self.merge_button.setEnabled(writable and count == 2)
+        self.merge_into_button.setEnabled(writable and count == 1 and self.model.rowCount() > 1)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        text = f"{total} entities" if shown == total else f"{shown} of {total} entities"
+        self.count_label.setText(text + (" (read-only)" if self.readonly else ""))
+
+    # -- actions ------------------------------------------------------------------------
+
+    def _writable(self) -> bool:
+        if self.readonly:
+            self.message.emit("The project is open read-only")
+            return False
+        return True
+
+    def _one_selected(self) -> Entity | None:
+        chosen = self.selected()
+        if len(chosen) != 1:
+            self.message.emit("Select one entity first")
+            return None
+        return chosen[0]
+
+    def entity_types(self, entity: Entity) -> list[str]:
+        """Types an entity may take: the labels of the layer its type belongs to (entity)."""
+        schema = self.workspace.project.schema
+        label = schema.label(entity.type)
+        layer = schema.layer(label.layer if label else "entity")
+        return [lab.name for lab in layer.labels] if layer else [entity.type]
+
+    def rename_selected(self) -> Entity | None:
+        """F2 / Rename…: ask for the new name, type and aliases (EDIT_ENTITY), then `rename`."""
+        if not self._writable():
+            return None
+        entity = self._one_selected()
+        if entity is None:
+            return None
+        answer = EDIT_ENTITY(self, entity, self.entity_types(entity))
+        if answer is None:
+            return None
+        name, aliases, entity_type = (*answer, None)[:3]
+        return self.rename(entity.id, name, aliases, entity_type)
+
+    def rename(self, entity_id: str, name: str, aliases: list[str], entity_type: str | None = None) -> Entity | None:
+        """Set an entity's name, aliases (and type) as one undoable action."""
+        if not self._writable():
+            return None
+        name = name.strip()
+        aliases = [a for a in dict.fromkeys(a.strip() for a in aliases) if a and a != name]
+        try:
+            before = self.workspace.project.entity(entity_id)
+            if (before.name, before.aliases, before.type) == (name, aliases, entity_type or before.type):
+                return before
+            entity = self.workspace.edit_entity(entity_id, name, aliases, entity_type)
+        except (AnnotationError, ProjectError) as exc:
+            self.message.emit(str(exc))
+            return None
+        self._changed([entity.id], f"Renamed to {entity.name}")
+        return entity
+
+    def merge_selected(self) -> Entity | None:
+        """Merge the two selected entities into the one with more mentions (then more documents)."""
+        if not self._writable():
+            return None
+        chosen = self.selected()
+        if len(chosen) != 2:
+            self.message.emit("Select two entities to merge (or one, then Merge into…)")
+            return None
+        keep, drop = default_target(*chosen)
+        return self.merge(keep.id, drop.id)
+
+    def merge_into(self) -> Entity | None:
+        """Merge the selected entity into one chosen from the others (CHOOSE_TARGET)."""
+        if not self._writable():
+            return None
+        drop = self._one_selected()
+        if drop is None:
+            return None
+        others = [e for e in self.model.entities if e.id != drop.id]
+        if not others:
+            self.message.emit("There is no other entity to merge into")
+            return None
+        keep = CHOOSE_TARGET(self, drop, others)
+        return self.merge(keep.id, drop.id) if keep is not None else None
+
+    def merge(self, keep_id: str, drop_id: str, confirm: bool = True) -> Entity | None:
+        """Re-link every mention of `drop_id` to `keep_id`, whose aliases gain drop's names; one
+        undoable action, after a question (CONFIRM) unless `confirm` is False."""
+        if not self._writable():
+            return None
+        try:
+            keep, drop = self.workspace.project.entity(keep_id), self.workspace.project.entity(drop_id)
+        except ProjectError as exc:
+            self.message.emit(str(exc))
+            return None
+        if confirm:
+            question = (f"Merge “{drop.name}” ({drop.type}, {_mentions(drop.mentions)}) into "
+                        f"“{keep.name}” ({keep.type}, {_mentions(keep.mentions)})?\n\n"
+                        f"Every mention of “{drop.name}” will be linked to “{keep.name}”, and "
+                        f"“{drop.name}” becomes one of its aliases. Undo reverses it.")
+            if not CONFIRM(self, "Merge entities", question):
+                return None
+        try:
+            merged = self.workspace.merge_entities(keep.id, drop.id)
+        except (AnnotationError, ProjectError) as exc:
+            self.message.emit(str(exc))
+            return None
+        self._changed([merged.id], f"Merged {drop.name} into {merged.name}")
+        return merged
+
+    def _changed(self, select: list[str], text: str) -> None:
+        self.refresh()
+        self.select(select, select[0] if select else None)
+        self.message.emit(text)
+        self.changed.emit()
+
+    def _open_mention(self, index: QModelIndex) -> None:
+        entity_id = index.data(ID_ROLE) if index.isValid() else None
+        if entity_id:
+            self.mentionRequested.emit(entity_id)
+
+
+def _mentions(n: int) -> str:
+    return f"{n} mention" + ("" if n == 1 else "s")
+
+
+def default_target(a: Entity, b: Entity) -> tuple[Entity, Entity]:
+    """(keep, drop): the entity with more mentions is kept, then the one in more documents, then
+    the first given."""
+    return (b, a) if (b.mentions, b.documents) > (a.mentions, a.documents) else (a, b)
+
+
+__all__ = ["CHOOSE_TARGET", "CONFIRM", "EDIT_ENTITY", "EntityBrowser", "EntityEditDialog", "EntityFilter",
+           "EntityTableModel", "default_target", "format_aliases", "parse_aliases"]
