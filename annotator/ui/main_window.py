@@ -29,6 +29,8 @@ from annotator.store.workspace import AnnotationError, Workspace
 from annotator.ui import errors
 from annotator.ui.claim_panel import ClaimPanel
 from annotator.ui.dialogs import ExportDialog, ShortcutsDialog, ask
+from annotator.ui.entity_browser import EntityBrowser
+from annotator.ui.entity_picker import EntityPicker
 from annotator.ui.document_view import DocumentView, TextMismatch
 from annotator.ui.models import ID_ROLE, DocumentFilter, DocumentListModel, SpanListModel
 from annotator.ui.palette import LabelPalette
@@ -59,6 +61,7 @@ class MainWindow(QMainWindow):
         self._build_document_dock()
         self._build_span_dock(schema)
         self._build_claim_dock()
+        self._build_entity_dock()
         self._build_palette_dock(schema)
         self._build_actions()
         self._build_status_bar()
@@ -129,6 +132,14 @@ class MainWindow(QMainWindow):
         self._picking_claimant: str | None = None
         self.span_model.details = self._span_details
 
+    def _build_entity_dock(self) -> None:
+        self.entity_browser = EntityBrowser(lambda: self.workspace)
+        self.entity_browser.changed.connect(self._panel_changed)
+        self.entity_browser.message.connect(self.message)
+        self.entity_browser.mentionRequested.connect(self.open_mention)
+        self.entity_dock = self._dock("Entities", "entities", self.entity_browser, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.entity_browser.refresh()
+
     def _build_palette_dock(self, schema) -> None:
         self.palette = LabelPalette(schema)
         self.palette.labelClicked.connect(self.apply_label)
@@ -191,13 +202,14 @@ class MainWindow(QMainWindow):
         self._action("Find in &documents", lambda: self.search.setFocus(), QKeySequence.StandardKey.Find, None, edit)
         edit.addSeparator()
         self._action("Edit claim &attributes", self._focus_claim_form, "Ctrl+J", "mdi6.form-select", edit)
+        self._action("&Link to canonical entity…", self.link_entity, "Ctrl+K", "mdi6.link-variant", edit)
 
         view = bar.addMenu("&View")
         self._action("Zoom &in", lambda: self.zoom(1), ["Ctrl++", "Ctrl+="], "mdi6.magnify-plus", view)
         self._action("Zoom &out", lambda: self.zoom(-1), "Ctrl+-", "mdi6.magnify-minus", view)
         self._action("&Reset zoom", lambda: self.zoom(0), "Ctrl+0", None, view)
         view.addSeparator()
-        for dock in (self.doc_dock, self.span_dock, self.claim_dock, self.palette_dock):
+        for dock in (self.doc_dock, self.entity_dock, self.span_dock, self.claim_dock, self.palette_dock):
             view.addAction(dock.toggleViewAction())
 
         go = bar.addMenu("&Go")
@@ -231,6 +243,7 @@ class MainWindow(QMainWindow):
         self.view.deletePressed.connect(self.delete_selected)
         self.view.escapePressed.connect(self._escape)
         self.view.spanClicked.connect(self._span_clicked)
+        self.view.linkPressed.connect(self.link_entity)
         self.view.acceptSuggestions.connect(self.accept_suggestions)
         self.view.rejectSuggestions.connect(self.reject_suggestions)
 
@@ -275,6 +288,7 @@ class MainWindow(QMainWindow):
         self.palette.set_schema(project.schema)
         self.view.set_schema(project.schema)
         self.span_model.set_schema(project.schema)
+        self.entity_browser.refresh()
         self._show_project()
 
     def new_project(self) -> None:
@@ -519,6 +533,8 @@ class MainWindow(QMainWindow):
             self._refresh(change.added, change.removed)
         self.claim_panel.refresh()
         self.span_model.refresh_details()
+        if change.entities_changed:
+            self.entity_browser.refresh()
         self.message(f"{'Undid' if step == self.workspace.undo else 'Redid'}: {change.description}")
         self._saved()
 
@@ -581,7 +597,45 @@ class MainWindow(QMainWindow):
         change = self.workspace.last_change
         if change is not None:
             self._refresh(change.added, change.removed)
+            if change.entities_changed:
+                self.entity_browser.refresh()
         self.span_model.refresh_details()
+
+    def link_entity(self) -> None:
+        """Link the selected entity span to a canonical entity (pick list, or a new one)."""
+        self._finish_loading()
+        span = self.workspace.spans.get(self.view.selected_span) if self.view.selected_span else None
+        if span is None:
+            self.message("Click an entity span first, then press K to link it")
+            return
+        if self.project.schema.attributes(span.layer) or span.layer != self.project.schema.layers[0].name:
+            self.message(f"{span.label} spans are not linked to canonical entities")
+            return
+        picker = EntityPicker(self.workspace, span, self)
+        picker.exec()
+        if picker.change is not None:
+            self._refresh(picker.change.added, picker.change.removed, select=span.id)
+            self.entity_browser.refresh()
+            self.message(f"«{span.text[:30]}» is {picker.result_entity.name}")
+
+    def open_mention(self, entity_id: str) -> None:
+        """Open the next document that mentions an entity (after the current one, wrapping)."""
+        rows = self.project.db.execute(
+            "SELECT s.doc_id, s.id FROM spans s JOIN documents d ON d.id = s.doc_id WHERE s.entity_id = ? "
+            "ORDER BY d.seq, s.start", [entity_id]).fetchall()
+        if not rows:
+            self.message("no mentions")
+            return
+        current = self.workspace.document.id if self.workspace.document else None
+        docs = list(dict.fromkeys(doc_id for doc_id, _ in rows))
+        target = docs[(docs.index(current) + 1) % len(docs)] if current in docs else docs[0]
+        if target != current:
+            self.open_document(target)
+        self._finish_loading()
+        first = next(span_id for doc_id, span_id in rows if doc_id == target)
+        self.view.select_span(first)
+        self._sync_span_row(first)
+        self._show_selected(first)
 
     def _pick_claimant(self, claim_id: str) -> None:
         self._picking_claimant = claim_id
@@ -725,6 +779,12 @@ class MainWindow(QMainWindow):
             ("Delete / Backspace", "delete the selected span"),
             ("Esc", "clear the selection"),
             ("Ctrl+Z / Ctrl+Shift+Z", "undo / redo"),
+            ("K / Ctrl+K", "link the selected entity span to a canonical entity (Enter creates a new one)"),
+            ("Ctrl+J", "edit the selected claim's attributes (claimant, stance, ...)"),
+            ("Tab / Shift+Tab", "with suggestions shown: move between them"),
+            ("Enter", "accept the outlined suggestion"),
+            ("A / Shift+Enter", "accept all suggestions"),
+            ("Esc", "reject the outlined suggestion (or all when none is outlined)"),
             ("Ctrl+Enter", "mark the document done and open the next"),
             ("Ctrl+Shift+Enter", "mark the document skipped and open the next"),
             ("Ctrl+PgDown / Ctrl+PgUp", "next / previous document"),

@@ -49,3 +49,33 @@ def test_deleting_a_claimant_asks_first(qtbot, tmp_path, open_window, monkeypatc
     assert person.id not in window.workspace.spans
     assert window.workspace.claimant(claim.id) is None
     assert window.project.get_document(window.workspace.document.id).relations == []
+
+
+def test_k_links_the_selected_span_and_the_entity_dock_counts_mentions(qtbot, tmp_path, open_window, monkeypatch):
+    from PySide6.QtTest import QTest
+
+    from annotator.ui.entity_picker import EntityPicker
+
+    class EnterPicker(EntityPicker):
+        """The real picker, answered with Enter as soon as it would be shown."""
+
+        def exec(self):
+            QTest.keyClick(self.edit, Qt.Key.Key_Return)
+            return self.result()
+
+    monkeypatch.setattr(main_window, "EntityPicker", EnterPicker)
+    text = "قال شويغو إن شويجو سيزور بيونغ يانغ."
+    source = tmp_path / "a.txt"
+    source.write_text(text, "utf-8")
+    window = open_window(make_project(tmp_path / "p.annotator", [source]))
+    view = window.view
+    for word in ("شويغو", "شويجو"):
+        start = text.index(word)
+        view.select_range(start, start + len(word))
+        qtbot.keyClick(view, "p")
+        qtbot.keyClick(view, "k")
+    entities = window.project.entities()
+    assert [(e.name, e.type, e.mentions) for e in entities] == [("شويغو", "PERSON", 2)]  # شويجو found it
+    assert window.entity_browser.model.rowCount() == 1
+    window.undo()  # unlink the second mention
+    assert window.project.entities()[0].mentions == 1
