@@ -74,6 +74,10 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window_state")
         if isinstance(state, QByteArray):
             self.restoreState(state)
+        else:  # first run: side panels wide enough for Arabic span texts and the claim form
+            self.resizeDocks([self.doc_dock, self.span_dock], [300, 380], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.span_dock, self.claim_dock, self.palette_dock], [260, 300, 260],
+                             Qt.Orientation.Vertical)
         self._show_project()
 
     # -- building -----------------------------------------------------------------------
@@ -128,6 +132,7 @@ class MainWindow(QMainWindow):
         scroll = QScrollArea()
         scroll.setWidget(self.claim_panel)
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.claim_dock = self._dock("Claim", "claim", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
         self._picking_claimant: str | None = None
         self.span_model.details = self._span_details
