@@ -84,7 +84,7 @@ class DocumentView(QPlainTextEdit):
         self.selected_span: str | None = None
         self.suggestions: list[Suggestion] = []
         self.focused: int | None = None  # index into suggestions: Enter accepts it
-        self._press_pos = None
+        self._press_anchor: int | None = None  # where the current left-button drag started
 
     # -- content ------------------------------------------------------------------------
 
@@ -312,17 +312,69 @@ class DocumentView(QPlainTextEdit):
             return self._keys.get(letter)
         return None
 
+    # Qt's hit-test in right-to-left text maps a click anywhere on an initial Arabic letter to the
+    # position after it (the ب of بيلوسوف gives 176, not 175). With clitics kept out of a span
+    # that would cut a name's first letter, so mouse positions come from the glyph geometry:
+    # the character under the pointer, and the side of it the pointer is on.
+
+    def position_at(self, point: QPointF) -> int:
+        """The document position (UTF-16) for a viewport point, by the character under it."""
+        fallback = self.cursorForPosition(point.toPoint()).position()
+        block = self.document().findBlock(fallback)
+        if not block.isValid() or not block.isVisible():
+            return fallback
+        top_left = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        x, y = point.x() - top_left.x(), point.y() - top_left.y()
+        layout = block.layout()
+        for i in range(layout.lineCount()):
+            line = layout.lineAt(i)
+            if not line.y() <= y < line.y() + line.height():
+                continue
+            for p in range(line.textStart(), line.textStart() + line.textLength()):
+                lead = line.cursorToX(p, QTextLine.Edge.Leading)[0]
+                trail = line.cursorToX(p, QTextLine.Edge.Trailing)[0]
+                if min(lead, trail) <= x < max(lead, trail):
+                    before = abs(x - lead) <= abs(x - trail)  # nearer the side where it begins
+                    return block.position() + (p if before else p + 1)
+            break
+        return fallback
+
+    def _follow_pointer(self, event: QMouseEvent, extend: bool) -> None:
+        cursor = self.textCursor()
+        target = self.position_at(event.position())
+        if extend:
+            anchor = cursor.anchor() if self._press_anchor is None else self._press_anchor
+            cursor.setPosition(anchor)
+            cursor.setPosition(target, QTextCursor.MoveMode.KeepAnchor)
+        else:
+            cursor.setPosition(target)
+            self._press_anchor = target
+        self.setTextCursor(cursor)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mousePressEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
             self.exact = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
-            self._press_pos = event.position()
-        super().mousePressEvent(event)
+            self._press_anchor = None
+            self._follow_pointer(event, extend=bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier))
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)  # keeps Qt's auto-scrolling while dragging
+        if event.buttons() & Qt.MouseButton.LeftButton and self._press_anchor is not None:
+            self._follow_pointer(event, extend=True)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self._press_anchor = None  # Qt selects the word; snapping takes it from there
+        super().mouseDoubleClickEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and self._press_anchor is not None:
+            self._follow_pointer(event, extend=True)
+            self._press_anchor = None
         if event.button() != Qt.MouseButton.LeftButton or self.textCursor().hasSelection():
             return
-        position = self.cursorForPosition(event.position().toPoint()).position()
+        position = self.position_at(event.position())
         offset = self.from_qt(position)
         for n, suggestion in enumerate(self.suggestions):
             if suggestion.start <= offset < suggestion.end or suggestion.start < offset <= suggestion.end:
@@ -407,11 +459,16 @@ class DocumentView(QPlainTextEdit):
         start = self.firstVisibleBlock().position()
         return self.from_qt(min(start, top)), self.from_qt(max(end, bottom))
 
-    def cursor_point(self, offset: int) -> QPointF:
-        """The viewport point in the middle of the character at `offset` (for tests and tools)."""
-        rect = self.cursorRect(self._cursor_at(offset))
-        nxt = self.cursorRect(self._cursor_at(offset + 1))
-        return QPointF((rect.center().x() + nxt.center().x()) / 2, rect.center().y())
+    def char_point(self, offset: int, fraction: float = 0.5) -> QPointF:
+        """The viewport point `fraction` of the way across the character at code point `offset`,
+        from the edge where it begins (its right edge in right-to-left text): for tests and tools."""
+        position = self.to_qt(offset)
+        block = self.document().findBlock(position)
+        top_left = self.blockBoundingGeometry(block).translated(self.contentOffset()).topLeft()
+        line = block.layout().lineForTextPosition(position - block.position())
+        lead = line.cursorToX(position - block.position(), QTextLine.Edge.Leading)[0]
+        trail = line.cursorToX(position - block.position(), QTextLine.Edge.Trailing)[0]
+        return QPointF(top_left.x() + lead + fraction * (trail - lead), top_left.y() + line.y() + line.height() / 2)
 
     def _cursor_at(self, offset: int) -> QTextCursor:
         cursor = QTextCursor(self.document())

@@ -26,10 +26,10 @@ def setup(tmp_path, open_window):
 def test_pick_the_claimant_by_clicking_its_span(qtbot, tmp_path, open_window):
     window, person, claim = setup(tmp_path, open_window)
     view = window.view
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursor_point(claim.start + 2).toPoint())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.char_point(claim.start + 2).toPoint())
     assert view.selected_span == claim.id
     window._pick_claimant(claim.id)  # what the panel's "Pick in text" button asks for
-    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.cursor_point(person.start + 3).toPoint())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.char_point(person.start + 3).toPoint())
     assert window.workspace.claimant(claim.id).id == person.id
     row = window.span_model.row_of(claim.id)
     assert window.span_model.index(row, 3).data() == "claimant: سيرغي شويغو"
