@@ -196,6 +196,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = file.addMenu("Open &recent")
         file.addSeparator()
         self.import_action = self._action("&Import…", self.import_dialog, "Ctrl+I", "mdi6.import", file)
+        self.import_suggestions_action = self._action(
+            "Import pre-annotations as &suggestions…", lambda: self.import_dialog(as_suggestions=True), None,
+            "mdi6.lightbulb-outline", file)
         self._action("&Export…", self.export_dialog, "Ctrl+E", "mdi6.export", file)
         file.addSeparator()
         self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, None, file)
@@ -259,6 +262,7 @@ class MainWindow(QMainWindow):
         name = project.info().get("name", project.path.stem)
         self.setWindowTitle(f"{name} — annotator" + (" [read-only]" if project.readonly else ""))
         self.import_action.setEnabled(not project.readonly)
+        self.import_suggestions_action.setEnabled(not project.readonly)
         self.doc_model.set_rows(project.document_rows())
         self.doc_filter.forget_texts()
         self._remember_recent(project.path)
@@ -686,14 +690,15 @@ class MainWindow(QMainWindow):
 
     # -- import and export --------------------------------------------------------------
 
-    def import_dialog(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import documents", str(self.project.path.parent),
-            "Documents (*.txt *.jsonl *.ndjson *.csv *.tsv *.html *.htm);;All files (*)")
+    def import_dialog(self, as_suggestions: bool = False) -> None:
+        title = "Import pre-annotations as suggestions" if as_suggestions else "Import documents"
+        kinds = "Annotated JSONL (*.jsonl *.ndjson)" if as_suggestions else \
+            "Documents (*.txt *.jsonl *.ndjson *.csv *.tsv *.html *.htm)"
+        paths, _ = QFileDialog.getOpenFileNames(self, title, str(self.project.path.parent), f"{kinds};;All files (*)")
         if paths:
-            self.import_paths([Path(p) for p in paths])
+            self.import_paths([Path(p) for p in paths], as_suggestions=as_suggestions)
 
-    def import_paths(self, paths: list[Path]):
+    def import_paths(self, paths: list[Path], as_suggestions: bool = False):
         progress = QProgressDialog("Importing…", "Stop", 0, 0, self)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
@@ -706,7 +711,7 @@ class MainWindow(QMainWindow):
             if progress.wasCanceled():
                 raise CancelImport
 
-        importer = Importer(self.project, annotator=self.annotator, progress=tick)
+        importer = Importer(self.project, annotator=self.annotator, progress=tick, as_suggestions=as_suggestions)
         try:
             report = importer.run(paths)
         except CancelImport:
@@ -714,8 +719,9 @@ class MainWindow(QMainWindow):
         progress.close()
         self.doc_model.set_rows(self.project.document_rows())
         self.doc_filter.forget_texts()
-        lines = [f"Imported {report.documents} documents ({report.spans} spans); "
-                 f"{len(report.duplicates)} duplicates skipped; {len(report.rejected)} rejected."]
+        lines = [f"Imported {report.documents} documents ({report.spans} spans"
+                 + (f", {report.suggestions} suggestions" if as_suggestions else "")
+                 + f"); {len(report.duplicates)} duplicates skipped; {len(report.rejected)} rejected."]
         lines += [str(r) for r in report.rejected[:30]]
         if len(report.rejected) > 30:
             lines.append(f"… and {len(report.rejected) - 30} more")
@@ -724,6 +730,8 @@ class MainWindow(QMainWindow):
         self.message(lines[0])
         if self.workspace.document is None and self.doc_model.rows:
             self.open_document(self.doc_model.rows[0][0])
+        elif as_suggestions and self.workspace.document is not None:
+            self._load_suggestions(self.workspace.document.id)
         return report
 
     def export_dialog(self) -> None:

@@ -95,3 +95,14 @@ def test_known_entities_are_suggested_when_a_document_opens(qtbot, tmp_path, ope
     window.step(1)
     qtbot.waitUntil(lambda: [s.text for s in window.view.suggestions] == ["شويغو"], timeout=2000)
     assert window.view.suggestions[0].entity.name == "شويغو"
+
+
+def test_import_as_suggestions_from_the_window_shows_them_at_once(qtbot, tmp_path, open_window):
+    path, window = window_on(tmp_path, open_window)
+    start = TEXT.index("بيونغ يانغ")
+    model = tmp_path / "model.jsonl"
+    model.write_text(json.dumps({"text": TEXT, "label": [[start, start + 10, "GPE"]]}, ensure_ascii=False), "utf-8")
+    report = window.import_paths([model], as_suggestions=True)
+    assert report.suggestions == 1 and report.documents == 0
+    assert [s.text for s in window.view.suggestions] == ["بيونغ يانغ"]
+    assert "1 suggestions" in window.message_label.text()
