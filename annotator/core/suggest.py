@@ -30,18 +30,18 @@ def mentions_of(keyed: KeyedText, entities: Iterable[Entity], index: SpanIndex, 
                 min_key_length: int = 3) -> list[Suggestion]:
     """Occurrences of known canonical entities (name or any alias) not yet annotated. An entity
     whose type is not a label of the project is skipped; very short names would match noise."""
-    taken: dict[tuple[int, int], Suggestion] = {}
+    names: dict[str, Entity] = {}
     for entity in entities:
-        layer = layer_of.get(entity.type)
-        if layer is None:
-            continue
-        for name in dict.fromkeys([entity.name, *entity.aliases]):
-            if len(name.strip()) < min_key_length:
-                continue
-            for start, end in keyed.find_all(name):
-                if (start, end) not in taken and _free(index, start, end, layer):
-                    taken[(start, end)] = Suggestion(start, end, keyed.text[start:end], layer, entity.type,
-                                                     entity.ref(), "entity")
+        if entity.type in layer_of:
+            for name in (entity.name, *entity.aliases):
+                if len(name.strip()) >= min_key_length:
+                    names.setdefault(name, entity)
+    taken: dict[tuple[int, int], Suggestion] = {}
+    for start, end, entity in keyed.find_any(names):  # one pass over the text for every name
+        layer = layer_of[entity.type]
+        if (start, end) not in taken and _free(index, start, end, layer):
+            taken[(start, end)] = Suggestion(start, end, keyed.text[start:end], layer, entity.type,
+                                             entity.ref(), "entity")
     kept: list[Suggestion] = []
     for suggestion in sorted(taken.values(), key=lambda s: (s.start, -s.end)):
         if kept and suggestion.end <= kept[-1].end:

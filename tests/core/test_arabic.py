@@ -394,3 +394,16 @@ def test_seeds(seed):
         assert len(found) == PYONGYANG[seed] and set(found) <= {"بيونغ يانغ", "بيونج يانج", "بيونجيانج"}
     if seed == "004":
         assert [text[s:e] for s, e in kt.find_all("تسنيم")] == ["تسنيم", "تسنیم"]
+
+
+def test_find_any_agrees_with_find_all_per_query():
+    from annotator.core.arabic import find_all, keyed
+
+    text = "قال شويغو إن بيونج يانج وبيونغ يانغ وموسكو تتفق، وأكد شويجو ذلك في بيونجيانج."
+    queries = {"شويغو": "S", "بيونغ يانغ": "P", "موسكو": "M"}
+    kt = keyed(text)
+    found = kt.find_any(queries)
+    expected = sorted((s, e, tag) for q, tag in queries.items() for s, e in find_all(kt, q))
+    assert sorted(found) == expected
+    assert {text[s:e] for s, e, tag in found if tag == "P"} == {"بيونج يانج", "بيونغ يانغ", "بيونجيانج"}
+    assert kt.find_any({"كلمة غير موجودة": 1}) == []
