@@ -14,7 +14,7 @@ FIND_PYTHON = for c in "$$PYTHON" python3.12 python3.13 python3 \
 	  if "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo "$$c"; exit 0; fi; \
 	done; echo "no Python >= 3.12 found: install python3.12 or set PYTHON=/path/to/python" >&2; exit 1
 
-.PHONY: setup run test bench screenshot clean
+.PHONY: setup run test stress stress-deps bench screenshot clean
 
 setup: $(STAMP)
 
@@ -32,7 +32,23 @@ run: $(STAMP)
 	$(BIN)/annotator gui $(DEMO)
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not stress"
+
+# Long crash/kill tests: writers SIGKILLed at random moments, a killed import, the real window
+# killed under Xvfb. Xvfb and xdotool come from Debian's packages (installed when run as root).
+stress: $(STAMP) stress-deps
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m stress
+
+XVFB_PACKAGES := xvfb xdotool libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 \
+	libxcb-render-util0 libxcb-xinerama0 libxcb-randr0 libxcb-shape0 libxcb-xfixes0 libxcb-xkb1 \
+	libxkbcommon-x11-0 libegl1 libgl1 libfontconfig1
+stress-deps:
+	@missing=$$(for p in $(XVFB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "installing $$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  else echo "missing system packages for the GUI kill test: $$missing (apt-get install them)"; fi; \
+	fi
 
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

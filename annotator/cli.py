@@ -322,6 +322,35 @@ def validate(files: tuple[Path, ...], offset_unit: str, schema_path: Path | None
     sys.exit(1 if bad else 0)
 
 
+@cli.command(name="check")
+@click.argument("project", type=existing_project)
+@click.option("--repair", is_flag=True,
+              help="Fix what can be fixed without losing an annotation (orphan relations, stale hashes, "
+                   "broken suggestions, links to missing entities), in one transaction.")
+def check_(project: Path, repair: bool) -> None:
+    """Check PROJECT: SQLite integrity, foreign keys, every span's offsets and text, relations.
+
+    Prints each problem; exit code 1 if any remains.
+    """
+    from annotator.store.check import check, repair as apply_repairs
+
+    with open_project(project, readonly=not repair) as proj:
+        conn = proj.db.conn
+        problems = check(conn)
+        if repair and problems:
+            fixed = apply_repairs(conn, problems)
+            if fixed:
+                click.echo(f"repaired {fixed} problems")
+            problems = check(conn)
+    for problem in problems:
+        click.echo(str(problem))
+    if problems:
+        echo_err(f"{len(problems)} problems" + ("" if repair or not any(p.repair for p in problems)
+                                                 else "; --repair fixes those marked repairable"))
+        sys.exit(1)
+    click.echo(f"{project}: no problems")
+
+
 @cli.command()
 @click.argument("project", required=False, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help="Rebuild the demo project if it exists.")
