@@ -10,7 +10,7 @@ import pytest
 from annotator import SEEDS
 
 ANNOTATOR = Path(sys.executable).with_name("annotator")
-COMMANDS = ["init", "import", "export", "stats", "validate", "demo", "search", "gui"]
+COMMANDS = ["init", "import", "export", "stats", "validate", "demo", "search", "gui", "check"]
 
 
 def run(*args, cwd=None, env_extra=None):
