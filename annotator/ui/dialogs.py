@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 
 from annotator.core.model import STATUSES
 from annotator.io import EXPORT_FORMATS
+from annotator.ui.plain import plain_label
 
 FORMAT_NAMES = {
     "native": "Native JSONL (everything)",
@@ -42,9 +43,9 @@ class ExportDialog(QDialog):
         path_row.addWidget(browse)
         self.format.currentIndexChanged.connect(self._suffix)
         form = QFormLayout()
-        form.addRow("Format", self.format)
-        form.addRow("Documents", status_row)
-        form.addRow("Save to", path_row)
+        form.addRow(plain_label("Format"), self.format)  # addRow(str) would make AutoText labels
+        form.addRow(plain_label("Documents"), status_row)
+        form.addRow(plain_label("Save to"), path_row)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

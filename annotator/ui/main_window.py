@@ -34,7 +34,7 @@ from annotator.ui.entity_picker import EntityPicker
 from annotator.ui.document_view import DocumentView, TextMismatch
 from annotator.ui.models import ID_ROLE, DocumentFilter, DocumentListModel, SpanListModel
 from annotator.ui.palette import LabelPalette
-from annotator.ui.plain import plain_label
+from annotator.ui.plain import plain_label, tooltip_text
 
 MAX_RECENT = 8
 FIRST_SCREEN_CHARS = 8000  # spans loaded before the first paint; the rest follow at once
@@ -700,6 +700,7 @@ class MainWindow(QMainWindow):
 
     def import_paths(self, paths: list[Path], as_suggestions: bool = False):
         progress = QProgressDialog("Importing…", "Stop", 0, 0, self)
+        progress.setLabel(plain_label("Importing…"))  # its own label would be AutoText
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         imported = [0]
@@ -773,8 +774,9 @@ class MainWindow(QMainWindow):
         when = time.strftime("%H:%M:%S", time.localtime(self.last_saved)) if self.last_saved else None
         state = "read-only" if self.project.readonly else (f"saved {when}" if when else "all changes saved")
         self.saved_label.setText(state)
-        self.undo_action.setToolTip(self.workspace.history.undo_text() or "Nothing to undo")
-        self.redo_action.setToolTip(self.workspace.history.redo_text() or "Nothing to redo")
+        # Undo texts quote span texts and names: escaped, or the toolbar tooltip renders them.
+        self.undo_action.setToolTip(tooltip_text(self.workspace.history.undo_text() or "Nothing to undo"))
+        self.redo_action.setToolTip(tooltip_text(self.workspace.history.redo_text() or "Nothing to redo"))
 
     def zoom(self, step: int) -> None:
         size = DEFAULT_FONT_SIZE if step == 0 else min(max(self.view.font_size() + step, 8), 48)
