@@ -98,19 +98,53 @@ def parse_schema(source: str, where: str = "<schema>") -> Schema:
     except tomllib.TOMLDecodeError as exc:
         # tomllib reports "(at line N, column M)"; keep it, prefixed by the file.
         raise SchemaError(f"{where}: {exc}") from exc
+    except RecursionError:  # tomllib is recursive: `a = [[[[...` ends in a bare traceback
+        raise SchemaError(f"{where}: arrays or tables nested too deeply") from None
     return schema_from_dict(data, where, source)
 
 
-def _line_of(source: str, needle: str) -> str:
-    for number, line in enumerate(source.splitlines(), 1):
-        if needle in line:
-            return f":{number}"
-    return ""
+class _Lines:
+    """Finds the line a schema error is about. The first line merely containing a word was
+    often the wrong one: a comment ("# overlap: ..."), another layer's `overlap`, a guideline
+    quoting a label name, the first of two definitions of a label."""
+
+    def __init__(self, source: str):
+        self.lines = source.splitlines()
+
+    def find(self, pattern: str, start: int | None = 1) -> int | None:
+        """1-based number of the first non-comment line from `start` on matching `pattern`."""
+        if start is None:
+            return None
+        found = re.compile(pattern)
+        for number in range(max(start, 1), len(self.lines) + 1):
+            line = self.lines[number - 1]
+            if not line.lstrip().startswith("#") and found.search(line):
+                return number
+        return None
+
+    def name(self, name: str, start: int | None) -> int | None:
+        """The `name = "NAME"` line of a label or attribute, searched from `start` on."""
+        return self.find(rf"\bname\s*=\s*[\"']{re.escape(name)}[\"']", start)
+
+    def field(self, entry: int | None, field: str) -> int | None:
+        """The `field = ...` line of the table entry whose name is on line `entry` (or that line)."""
+        if entry is None:
+            return None
+        pattern = re.compile(rf"(^|[\s{{,]){re.escape(field)}\s*=")
+        if pattern.search(self.lines[entry - 1]):
+            return entry
+        top = next((n for n in range(entry, 0, -1) if self.lines[n - 1].lstrip().startswith("[")), entry)
+        bottom = next((n for n in range(entry + 1, len(self.lines) + 1)
+                       if self.lines[n - 1].lstrip().startswith("[")), len(self.lines) + 1)
+        return next((n for n in range(top, bottom) if pattern.search(self.lines[n - 1])
+                     and not self.lines[n - 1].lstrip().startswith("#")), entry)
 
 
 def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> Schema:
-    def fail(message: str, needle: str = "") -> SchemaError:
-        return SchemaError(f"{where}{_line_of(source, needle) if needle else ''}: {message}")
+    lines = _Lines(source)
+
+    def fail(message: str, line: int | None = None) -> SchemaError:
+        return SchemaError(f"{where}{f':{line}' if line else ''}: {message}")
 
     layers_data = data.get("layers")
     if not isinstance(layers_data, dict) or not layers_data:
@@ -119,48 +153,69 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
     seen_labels: dict[str, str] = {}
     seen_keys: dict[str, str] = {}
     for layer_name, body in layers_data.items():
+        layer_line = lines.find(rf"layers\.[\"']?{re.escape(layer_name)}\b")
         if not isinstance(body, dict):
-            raise fail(f"layers.{layer_name} must be a table", f"layers.{layer_name}")
+            raise fail(f"layers.{layer_name} must be a table", layer_line)
         if not _NAME.match(layer_name):
-            raise fail(f"invalid layer name {layer_name!r}", layer_name)
+            raise fail(f"invalid layer name {layer_name!r}", layer_line)
         overlap = body.get("overlap", "none")
         if overlap not in OVERLAP_MODES:
-            raise fail(f"layer {layer_name}: overlap must be one of {', '.join(OVERLAP_MODES)}, not {overlap!r}", "overlap")
+            raise fail(f"layer {layer_name}: overlap must be one of {', '.join(OVERLAP_MODES)}, not {overlap!r}",
+                       lines.find(r"^\s*overlap\s*=", layer_line) or layer_line)
+        # Lists of tables are iterated below: a string or number would be iterated by character
+        # (nonsense messages) or raise TypeError (a traceback from `annotator init`).
+        for what, table in (("labels", "labels"), ("attributes", "attributes")):
+            if not isinstance(body.get(what, []), list):
+                raise fail(f"layer {layer_name}: {what} must be an array of tables ([[layers.{layer_name}.{table}]])",
+                           lines.find(rf"\b{what}\b", layer_line) or layer_line)
         labels = []
+        cursor = layer_line
         for item in body.get("labels", []):
             name = item.get("name") if isinstance(item, dict) else None
             if not isinstance(name, str) or not _NAME.match(name):
-                raise fail(f"layer {layer_name}: label without a valid name: {item!r}", str(name))
+                raise fail(f"layer {layer_name}: label without a valid name: {item!r}",
+                           lines.name(str(name), cursor) if isinstance(name, str) else None)
+            # Labels come in file order: from after the previous one, so a second definition
+            # of a name is found, not the first (one-line inline tables: from the layer on).
+            line = lines.name(name, cursor) or lines.name(name, layer_line)
+            cursor = line + 1 if line else cursor
             if name in seen_labels:
-                raise fail(f"label {name} defined twice (layers {seen_labels[name]} and {layer_name})", f'"{name}"')
+                raise fail(f"label {name} defined twice (layers {seen_labels[name]} and {layer_name})", line)
             seen_labels[name] = layer_name
             color = item.get("color", "")
             if not isinstance(color, str) or not _COLOR.match(color):
-                raise fail(f"label {name}: color must be #rrggbb, not {color!r}", f'"{name}"')
+                raise fail(f"label {name}: color must be #rrggbb, not {color!r}",
+                           lines.field(line, "color") if "color" in item else line)
             key = item.get("key")
             if key is not None:
                 if not isinstance(key, str) or len(key) != 1 or key.isspace():
-                    raise fail(f"label {name}: key must be one character, not {key!r}", f'"{name}"')
+                    raise fail(f"label {name}: key must be one character, not {key!r}", lines.field(line, "key"))
                 if key.lower() in seen_keys:
-                    raise fail(f"label {name}: key {key!r} already used by {seen_keys[key.lower()]}", f'"{name}"')
+                    raise fail(f"label {name}: key {key!r} already used by {seen_keys[key.lower()]}",
+                               lines.field(line, "key"))
                 seen_keys[key.lower()] = name
             labels.append(Label(name, layer_name, color.lower(), key, str(item.get("guideline", ""))))
         if not labels:
-            raise fail(f"layer {layer_name} has no labels", f"layers.{layer_name}")
+            raise fail(f"layer {layer_name} has no labels", layer_line)
         attributes = []
         for item in body.get("attributes", []):
             name = item.get("name") if isinstance(item, dict) else None
             if not isinstance(name, str) or not _NAME.match(name):
                 raise fail(f"layer {layer_name}: attribute without a valid name: {item!r}")
+            line = lines.name(name, layer_line)
             kind = item.get("kind", "choice")
             if kind not in ATTRIBUTE_KINDS:
-                raise fail(f"attribute {name}: kind must be one of {', '.join(ATTRIBUTE_KINDS)}", f'"{name}"')
-            values = tuple(str(v) for v in item.get("values", []))
+                raise fail(f"attribute {name}: kind must be one of {', '.join(ATTRIBUTE_KINDS)}", line)
+            raw_values = item.get("values", [])
+            if not isinstance(raw_values, list) or not all(isinstance(v, (str, int)) for v in raw_values):
+                # a string would become its characters, a number a TypeError
+                raise fail(f"attribute {name}: values must be a list of strings", lines.field(line, "values"))
+            values = tuple(str(v) for v in raw_values)
             if kind == "choice" and not values:
-                raise fail(f"attribute {name}: a choice needs values", f'"{name}"')
+                raise fail(f"attribute {name}: a choice needs values", line)
             default = item.get("default")
             if default is not None and values and default not in values:
-                raise fail(f"attribute {name}: default {default!r} is not one of its values", f'"{name}"')
+                raise fail(f"attribute {name}: default {default!r} is not one of its values", line)
             attributes.append(Attribute(name, layer_name, kind, values, default, str(item.get("description", ""))))
         layers.append(Layer(layer_name, overlap, str(body.get("description", "")), tuple(labels), tuple(attributes)))
     return Schema(str(data.get("name", "custom")), tuple(layers), str(data.get("description", "")))

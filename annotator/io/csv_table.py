@@ -53,7 +53,7 @@ def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
         except csv.Error as err:
             yield Rejection(name, start, f"bad header row: {_csv_reason(err)}")
             return
-        if row:
+        if any(cell.strip() for cell in row):  # blank lines before the header, not a header of blanks
             header = [cell.strip() for cell in row]
     keys = [h.casefold() for h in header]
     dupes = sorted({h for h, k in zip(header, keys) if h and keys.count(k) > 1})
@@ -74,17 +74,22 @@ def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
         if i != text_col and k not in special
     ]
 
+    rows = 0
     while True:
         start = reader.line_num + 1
         try:
             row = next(reader)
         except StopIteration:
+            if not rows:  # like an empty file: say so rather than import nothing silently
+                yield Rejection(name, None, "no rows below the header")
             return
         except csv.Error as err:
+            rows += 1
             yield Rejection(name, start, _csv_reason(err))
             continue
         if not row:  # a blank line
             continue
+        rows += 1
         if len(row) != len(header):
             yield Rejection(name, start, f"{len(row)} fields, the header has {len(header)}")
             continue

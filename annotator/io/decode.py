@@ -113,7 +113,16 @@ def _looks_utf16(data: bytes) -> bool:
     # ASCII characters (spaces, digits, newlines) in UTF-16 put plenty of NULs, all on one parity.
     sample = data[:65536]
     even, odd = sample[0::2].count(0), sample[1::2].count(0)
-    return len(data) % 2 == 0 and (even == 0) != (odd == 0) and (even + odd) * 20 >= len(sample)
+    if not (len(data) % 2 == 0 and (even == 0) != (odd == 0) and (even + odd) * 20 >= len(sample)):
+        return False
+    # One stray NUL in a short UTF-8 file passes the test above. Without its NULs, UTF-8 text
+    # with letters beyond ASCII is still valid UTF-8; UTF-16 Arabic or Latin is then ASCII
+    # bytes (06 is the high byte of Arabic letters) or invalid (é is E9 00).
+    rest = sample.replace(b"\0", b"")
+    try:
+        return rest.decode("utf-8").isascii()
+    except UnicodeDecodeError:
+        return True
 
 
 def _legacy(data: bytes, hint: str | None) -> str:

@@ -48,6 +48,9 @@ def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:
                 return Rejection(path, line, f"label {n}: expected [start, end, label], got {item!r}")
             spans.append({"start": item[0], "end": item[1], "label": item[2]})
     relations: list[dict] = []
+    for key in ("entities", "relations"):  # anything else would be iterated (a TypeError for a number)
+        if not isinstance(obj.get(key) or [], list):
+            return Rejection(path, line, f"\"{key}\" must be a list of objects")
     for n, item in enumerate(obj.get("entities") or [], 1):
         if not isinstance(item, dict):
             return Rejection(path, line, f"entity {n}: expected an object")

@@ -46,11 +46,17 @@ def parse_line(raw: str, path: str, line: int) -> Draft | Rejection | None:
     if not raw.strip():
         return None
     try:
-        obj = json.loads(raw)
+        # Without its line break: in it, an unterminated string was "Invalid control character".
+        obj = json.loads(raw.rstrip("\r\n"))
     except json.JSONDecodeError as exc:
-        return Rejection(path, line, f"invalid JSON: {exc.msg} at column {exc.colno}")
+        # json's "Invalid control character at" already ends in "at"
+        return Rejection(path, line, f"invalid JSON: {exc.msg.removesuffix(' at')} at column {exc.colno}")
     except RecursionError:
         return Rejection(path, line, "JSON nested too deeply")
+    except ValueError as exc:
+        # Not a JSONDecodeError: int() refuses numbers over sys.get_int_max_str_digits() digits,
+        # and that ValueError escaped as a traceback that ended the whole import.
+        return Rejection(path, line, f"invalid JSON: {'a number too long' if 'digits' in str(exc) else exc}")
     return parse_object(obj, path, line)
 
 
@@ -81,13 +87,19 @@ def _lines(path: Path, encoding: str | None) -> Iterator[tuple[int, str | Reject
 
 def read(path: Path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
     name = str(path)
+    lines = 0  # lines that are not blank
     try:
         for number, line in _lines(Path(path), encoding):
             if isinstance(line, Rejection):
+                lines += 1
                 yield line
                 continue
             record = parse_line(line, name, number)
             if record is not None:
+                lines += 1
                 yield record
     except OSError as exc:
         yield Rejection(name, None, f"cannot read: {exc.strerror or exc}")
+        return
+    if not lines:  # like an empty .txt, .csv or .html: say so rather than import nothing silently
+        yield Rejection(name, None, "empty file (no JSON lines)")

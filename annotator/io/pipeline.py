@@ -3,6 +3,7 @@ canonicalised, offsets are converted and every span is checked against the text 
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -10,7 +11,7 @@ from annotator.core.model import STATUSES, Document, EntityRef, Relation, Span, 
 from annotator.core.offsets import Utf16Map
 from annotator.core.overlap import conflicts
 from annotator.core.schema import Schema
-from annotator.core.text import OffsetShift, TextError, canonicalise, content_hash
+from annotator.core.text import OffsetShift, TextError, canonicalise, content_hash, describe_char
 from annotator.io.records import Draft, Rejection
 
 OFFSET_UNITS = ("codepoint", "utf16")
@@ -24,6 +25,34 @@ class SpanError(ValueError):
 
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+_STRICT_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
+
+
+def _unstorable(value) -> str | None:
+    """Why `value` (ids, labels, meta, attrs: everything but the checked text) cannot be stored,
+    or None. JSON escapes can smuggle in what SQLite (UTF-8) and its json_valid() CHECKs refuse:
+    a lone surrogate ("\\ud800") raises UnicodeEncodeError and NaN/Infinity (also 1e400) fail
+    the CHECK, both only when the batch is written, so the whole batch rolled back with a
+    traceback. One C-level dump finds either."""
+    try:
+        _STRICT_JSON.encode(value).encode("utf-8")
+    except UnicodeEncodeError as exc:
+        return describe_char(exc.object[exc.start])
+    except RecursionError:
+        return "nested too deeply"
+    except ValueError:
+        return "NaN or Infinity (not valid JSON)"
+    return None
+
+
+def _unstorable_field(fields: list[tuple[str, str, object]]) -> str | None:
+    """"WHERE NAME: why" for the first (where, name, value) whose value cannot be stored, or
+    None: one dump for a whole document in the usual case, the search only after a failure."""
+    if _unstorable([value for _, _, value in fields]) is None:
+        return None
+    return next(f"{where}{name}: {problem}" for where, name, value in fields if (problem := _unstorable(value)))
 
 
 def _first_line(text: str) -> str | None:
@@ -71,16 +100,20 @@ class Preparer:
         doc = Document(str(draft.id) if draft.id is not None else "", text, meta, status,
                        content_hash=content_hash(text))
         prepared = Prepared(doc, draft)
+        stored = [("", "id", doc.id), ("", "meta", meta)]  # (where, field, value) to check storable
         try:
-            self._spans(draft, prepared)
-            self._relations(draft, prepared)
+            self._spans(draft, prepared, stored)
+            self._relations(draft, prepared, stored)
         except SpanError as exc:
             return draft.reject(str(exc))
+        problem = _unstorable_field(stored)
+        if problem:
+            return draft.reject(problem)
         return prepared
 
     # -- spans ------------------------------------------------------------------------
 
-    def _spans(self, draft: Draft, prepared: Prepared) -> None:
+    def _spans(self, draft: Draft, prepared: Prepared, stored: list) -> None:
         if not draft.spans:
             return
         text = prepared.doc.text
@@ -104,6 +137,9 @@ class Preparer:
                 raise SpanError(f"span {n}: offsets {raw['start']}-{raw['end']} outside the text "
                                 f"(length {len(draft.text) if u16 is None else u16.length_u16}) or empty/reversed")
             start, end = shift(start), shift(end)
+            if start == end:  # it covered only what canonicalisation deletes; stored, it would be empty
+                raise SpanError(f"span {n}: offsets {raw['start']}-{raw['end']} cover only a byte-order mark "
+                                f"or the LF of a CRLF, which the stored text does not have")
             covered = text[start:end]
             given = raw.get("text")
             if given is not None and given != covered:
@@ -128,6 +164,9 @@ class Preparer:
             for value in (annotator, created, updated):
                 if value is not None and type(value) is not str:
                     raise SpanError(f"span {n}: annotator, created and updated must be strings")
+            stored += [(f"span {n}: ", name, value) for name, value in (
+                ("id", span_id), ("label", label), ("layer", layer), ("annotator", annotator), ("created", created),
+                ("updated", updated), ("entity", raw.get("entity")), ("attrs", attrs))]
             prepared.doc.spans.append(Span(span_id, start, end, covered, layer, label, entity, attrs,
                                            annotator or self.annotator, created or stamp, updated or created or stamp))
         prepared.entities = list(entities.values())
@@ -203,7 +242,7 @@ class Preparer:
 
     # -- relations --------------------------------------------------------------------
 
-    def _relations(self, draft: Draft, prepared: Prepared) -> None:
+    def _relations(self, draft: Draft, prepared: Prepared, stored: list) -> None:
         ids = {s.id for s in prepared.doc.spans}
         seen: set[str] = set()
         stamp = now()
@@ -217,6 +256,7 @@ class Preparer:
                 if not isinstance(ref, (str, int)) or str(ref) not in ids:
                     raise SpanError(f"relation {n}: {role} {ref!r} is not a span of this document")
             rel_id = str(raw.get("id") or new_id())
+            stored += [(f"relation {n}: ", "id", rel_id), (f"relation {n}: ", "label", label)]
             if rel_id in seen:
                 raise SpanError(f"relation {n}: id {rel_id!r} used twice")
             seen.add(rel_id)
