@@ -12,11 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import (QAbstractTableModel, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt,
+from PySide6.QtCore import (QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt,
                             QTimer, Signal)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLineEdit, QPlainTextEdit, QPushButton, QTableView, QVBoxLayout,
+                               QHeaderView, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
                                QWidget)
 
 from annotator.core.arabic import match_key
@@ -25,6 +25,7 @@ from annotator.store.errors import ProjectError
 from annotator.store.workspace import AnnotationError, Workspace
 from annotator.ui.dialogs import ask
 from annotator.ui.entity_picker import EntityChooser
+from annotator.ui.models import TableModel, make_table
 from annotator.ui.plain import plain_label, set_tooltip
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -131,7 +132,7 @@ CHOOSE_TARGET: Callable[[QWidget | None, Entity, list[Entity]], Entity | None] =
 # -- model --------------------------------------------------------------------------------------
 
 
-class EntityTableModel(QAbstractTableModel):
+class EntityTableModel(TableModel):
     HEADERS = ("Name", "Type", "Mentions", "Documents", "Aliases")
 
     def __init__(self, parent=None):
@@ -154,16 +155,8 @@ class EntityTableModel(QAbstractTableModel):
         row = self._row_of.get(entity_id)
         return self.entities[row] if row is not None else None
 
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.entities)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
-        if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
-        return None
+    def _rows(self) -> list:
+        return self.entities
 
     def data(self, index: QModelIndex, role=DISPLAY):
         if not index.isValid():
@@ -227,19 +220,10 @@ class EntityBrowser(QWidget):
         self._filter_timer.timeout.connect(self.apply_filter)
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
 
-        table = QTableView()
-        table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.horizontalHeader().setHighlightSections(False)
+        table = make_table(self.proxy, QAbstractItemView.SelectionMode.ExtendedSelection)
         table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column, width in ((TYPE, 80), (MENTIONS, 72), (DOCUMENTS, 80), (ALIASES, 160)):
             table.horizontalHeader().resizeSection(column, width)
-        table.setWordWrap(False)
         table.setSortingEnabled(True)
         table.sortByColumn(MENTIONS, Qt.SortOrder.DescendingOrder)
         table.doubleClicked.connect(self._open_mention)

@@ -12,7 +12,7 @@ from pathlib import Path
 import qtawesome as qta
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QFileDialog,
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog,
                                QHeaderView, QLineEdit, QMainWindow, QProgressDialog, QScrollArea,
                                QTableView, QVBoxLayout, QWidget)
 
@@ -32,7 +32,7 @@ from annotator.ui.dialogs import ExportDialog, ShortcutsDialog, ask
 from annotator.ui.entity_browser import EntityBrowser
 from annotator.ui.entity_picker import EntityPicker
 from annotator.ui.document_view import DocumentView, TextMismatch
-from annotator.ui.models import ID_ROLE, DocumentFilter, DocumentListModel, SpanListModel
+from annotator.ui.models import ID_ROLE, DocumentFilter, DocumentListModel, SpanListModel, make_table
 from annotator.ui.palette import LabelPalette
 from annotator.ui.plain import plain_label, tooltip_text
 
@@ -154,18 +154,7 @@ class MainWindow(QMainWindow):
         self.palette_dock = self._dock("Labels", "labels", scroll, Qt.DockWidgetArea.RightDockWidgetArea)
 
     def _table(self, model) -> QTableView:
-        table = QTableView()
-        table.setModel(model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.verticalHeader().hide()
-        # Fixed row heights: no per-row measuring, so thousands of rows stay instant.
-        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        table.horizontalHeader().setHighlightSections(False)
-        table.setWordWrap(False)
-        return table
+        return make_table(model)
 
     def _dock(self, title: str, name: str, widget: QWidget, area) -> QDockWidget:
         dock = QDockWidget(title, self)

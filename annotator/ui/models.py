@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from annotator.core.model import Span
 from annotator.core.schema import Schema
@@ -16,7 +17,23 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 
 
-class _Table(QAbstractTableModel):
+def make_table(model, selection=QAbstractItemView.SelectionMode.SingleSelection) -> QTableView:
+    """A read-only row table. Fixed row heights: no per-row measuring, so thousands of rows
+    stay instant."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(selection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    table.horizontalHeader().setHighlightSections(False)
+    table.setWordWrap(False)
+    return table
+
+
+class TableModel(QAbstractTableModel):
     """A flat table with fixed column headers."""
 
     HEADERS: tuple[str, ...] = ()
@@ -36,7 +53,7 @@ class _Table(QAbstractTableModel):
         raise NotImplementedError
 
 
-class DocumentListModel(_Table):
+class DocumentListModel(TableModel):
     HEADERS = ("Title", "Status", "Spans")
 
     def __init__(self, parent=None):
@@ -127,7 +144,7 @@ class DocumentFilter(QSortFilterProxyModel):
         return True
 
 
-class SpanListModel(_Table):
+class SpanListModel(TableModel):
     HEADERS = ("Label", "Text", "Start", "Details")
 
     def __init__(self, schema: Schema, parent=None):
