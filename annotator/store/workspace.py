@@ -255,7 +255,9 @@ class Workspace:
         stored = [s for s in self.project.suggestions(self.document.id)
                   if not any(o.layer == s.layer for o in self.spans.overlapping(s.start, s.end))]
         layer_of = {label.name: label.layer for label in self.project.schema.labels()}
-        known = mentions_of(self.keyed_text(), self.project.entities(), self.spans, layer_of)
+        entities = self.project.entities()
+        # The key of a long article takes a while to build: only when there is a name to find.
+        known = mentions_of(self.keyed_text(), entities, self.spans, layer_of) if entities else []
         places = {(s.start, s.end) for s in stored}
         return stored + [s for s in known if (s.start, s.end) not in places]
 

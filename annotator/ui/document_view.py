@@ -6,7 +6,9 @@ The conversion happens here, through annotator.core.offsets, and nowhere else in
 
 from __future__ import annotations
 
+import re
 import sys
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -31,9 +33,12 @@ SCAN_TO_LETTER = {first + i: ch for first, row in zip(_SCAN_FIRST, _ROWS) for i,
 
 
 _EDGES = (QTextLine.Edge.Leading, QTextLine.Edge.Trailing)
+# Characters that start a left-to-right run inside Arabic text (Latin, digits, Greek, Cyrillic...).
+_MIXED = re.compile(r"[0-9A-Za-z\u00c0-\u02af\u0370-\u052f\u0660-\u0669\u06f0-\u06f9\u2070-\u218f]")
 ACCEPT_ALL_KEY = "a"  # with suggestions shown: accept them all (Shift+Enter too)
 LINK_KEY = "k"  # link the selected entity span to a canonical entity (Ctrl+K too)
-HIGHLIGHT_CHUNK = 48  # blocks re-highlighted per idle step after opening a document
+HIGHLIGHT_CHUNK = 48
+MAX_SCREEN_SPAN = 4000  # a suggestion starting this far above the screen may still reach into it  # blocks re-highlighted per idle step after opening a document
 
 
 def rtl_text_option() -> QTextOption:
@@ -129,9 +134,18 @@ class DocumentView(QPlainTextEdit):
         self.ensureCursorVisible()
 
     def _update_ranges(self, items) -> None:
-        for item in items:
+        """Repaint where these spans or suggestions are drawn, if they are on screen: a common
+        word can have hundreds of suggestions, and measuring each costs a layout query."""
+        for item in self._on_screen(items):
             for rect in self.range_rects(item.start, item.end):
                 self.viewport().update(rect.adjusted(-4, -3, 4, 3).toAlignedRect())
+
+    def _on_screen(self, items) -> list:
+        """The items (sorted by start) that touch the visible part of the text."""
+        first, last = self._visible_range()
+        starts = [item.start for item in items]
+        return [item for item in items[bisect_left(starts, first - MAX_SCREEN_SPAN):bisect_right(starts, last)]
+                if item.end >= first]
 
     def set_font_size(self, point_size: float) -> None:
         self.setFont(reading_font(point_size))
@@ -413,9 +427,12 @@ class DocumentView(QPlainTextEdit):
                     e = min(hi, line.textStart() + line.textLength())
                     if s >= e:
                         continue
-                    # Both edges of every character: at a bidi run boundary the caret
-                    # position between two characters has two x positions.
-                    xs = [line.cursorToX(p, edge)[0] for p in range(s, e) for edge in _EDGES]
+                    # Both edges of every character where directions mix (Latin, digits): at a
+                    # bidi run boundary the position between two characters has two x positions.
+                    # A single-direction piece is contiguous: its two ends are enough.
+                    piece = block.text()[s:e]
+                    points = range(s, e) if _MIXED.search(piece) else (s, e - 1)
+                    xs = [line.cursorToX(p, edge)[0] for p in points for edge in _EDGES]
                     rects.append(QRectF(min(xs), line.y(), max(xs) - min(xs), line.height()).translated(top_left))
             block = block.next()
         return rects
@@ -429,11 +446,9 @@ class DocumentView(QPlainTextEdit):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         area = QRectF(event.rect())
-        first, last = self._visible_range()
-        for n, suggestion in enumerate(self.suggestions):
-            if suggestion.end < first or suggestion.start > last:
-                continue
-            focused = n == self.focused
+        focused_one = self.focused_suggestion()
+        for suggestion in self._on_screen(self.suggestions):
+            focused = suggestion is focused_one
             pen = QPen(QColor("#1c1c1c") if focused else self._colors.get(suggestion.label, QColor("#555555")))
             pen.setStyle(Qt.PenStyle.DashLine)
             pen.setWidthF(2.2 if focused else 1.4)

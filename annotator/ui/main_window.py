@@ -373,6 +373,8 @@ class MainWindow(QMainWindow):
 
     def _suggest_variants(self, span) -> None:
         """After a label: drop suggestions the new span covers, add its other spellings."""
+        if self.project.db is None or span.id not in self.workspace.spans:
+            return  # the window closed, or the span is already gone again
         keep = [s for s in self.view.suggestions
                 if not (s.start < span.end and span.start < s.end and s.layer == span.layer)]
         fresh = [s for s in self.workspace.variant_suggestions(span.id)
@@ -482,7 +484,9 @@ class MainWindow(QMainWindow):
                 added = self.workspace.add_span(span[0], span[1], label)
                 self.view.clear_selection()
                 self._refresh([added], [], select=added.id)
-                self._suggest_variants(added)
+                # Other spellings are searched after this frame: on a long article the search
+                # takes longer than storing and showing the span itself.
+                QTimer.singleShot(0, self, lambda: self._suggest_variants(added))
             elif self.view.selected_span:
                 changed = self.workspace.relabel(self.view.selected_span, label)
                 self._refresh([changed], [], select=changed.id)

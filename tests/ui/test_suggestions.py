@@ -4,6 +4,7 @@ import json
 import sqlite3
 
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import make_project
 
@@ -32,6 +33,7 @@ def label(qtbot, window, word, key, nth=0):
         start = text.index(word, start + 1)
     window.view.select_range(start, start + len(word))
     qtbot.keyClick(window.view, key)
+    QApplication.processEvents()  # the other spellings are searched right after the frame
 
 
 def test_enter_accepts_the_focused_variant_then_a_accepts_the_rest(qtbot, tmp_path, open_window):
