@@ -20,6 +20,7 @@ from annotator import RESOURCES
 from annotator.core.arabic import match_key
 from annotator.core.model import STATUSES
 from annotator.core.selection import snap, word_at
+from annotator.core.span_index import SpanIndex
 from annotator.core.schema import load_schema
 from annotator.io import exporter
 from annotator.io.importing import Importer
@@ -377,8 +378,9 @@ class MainWindow(QMainWindow):
             return  # the window closed, or the span is already gone again
         keep = [s for s in self.view.suggestions
                 if not (s.start < span.end and span.start < s.end and s.layer == span.layer)]
+        shown = {k.key() for k in keep}
         fresh = [s for s in self.workspace.variant_suggestions(span.id)
-                 if self._not_rejected(s) and s.key() not in {k.key() for k in keep}]
+                 if self._not_rejected(s) and s.key() not in shown]
         if not fresh:
             if len(keep) != len(self.view.suggestions):
                 self.view.set_suggestions(keep)
@@ -400,8 +402,9 @@ class MainWindow(QMainWindow):
             self.message(str(exc))
             return
         accepted = {s.key() for s in suggestions}
+        new_spans = SpanIndex(added)
         remaining = [s for s in self.view.suggestions if s.key() not in accepted
-                     and not any(a.layer == s.layer and a.start < s.end and s.start < a.end for a in added)]
+                     and not any(a.layer == s.layer for a in new_spans.overlapping(s.start, s.end))]
         self.view.set_suggestions(remaining, focus=0 if remaining and len(suggestions) == 1 else None)
         self._refresh(added, [])
         skipped = len(suggestions) - len(added)
