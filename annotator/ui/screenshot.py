@@ -41,19 +41,32 @@ def main(out: str = "docs/screenshot.png") -> int:
         window.show()
         seed = next(row[0] for row in window.project.document_rows() if "شويغو" in (row[1] or ""))
         window.open_document(seed)
-        text, cursor, selected = window.view.text(), 0, None
+        text, cursor, made = window.view.text(), 0, {}
         for phrase, label in EXAMPLE:
             start = text.find(phrase, cursor)
             if start < 0:
                 raise SystemExit(f"screenshot: {phrase!r} not found in the seed article")
             window.view.select_range(start, start + len(phrase))
             window.apply_label(label)
-            selected = selected or window.view.selected_span
+            made.setdefault(phrase, window.view.selected_span)
             cursor = start if label == "CLAIM" else start + len(phrase)
-        window.view.select_span(selected, scroll=False)
-        window._sync_span_row(selected)
-        window.message("")
+            app.processEvents()
+        ws = window.workspace
+        shoigu = ws.link_new_entity(made["سيرغي شويغو"], name="سيرغي شويغو")
+        ws.link_entity(made["شويغو"], shoigu.id)
+        ws.link_new_entity(made["كيم جونغ أون"])
+        claim = made[EXAMPLE[6][0]]
+        ws.set_claimant(claim, made["سيرغي شويغو"])
+        ws.set_attribute(claim, "stance", "affirm")
+        ws.set_attribute(claim, "checkworthy", "high")
+        window.entity_browser.refresh()
+        window.span_model.set_spans(ws.spans)
+        window.view.apply_change(list(ws.spans), [])
+        window.view.select_span(claim, scroll=False)
+        window._show_selected(claim)
+        window._sync_span_row(claim)
         app.processEvents()
+        window.message("")
         Path(out).parent.mkdir(parents=True, exist_ok=True)
         if not window.grab().save(out):
             raise SystemExit(f"screenshot: could not write {out}")
