@@ -13,7 +13,8 @@ class Op:
     """What every operation reports, so views refresh only what changed. Subclasses have a
     `doc_id` (the document changed, None for project-wide ones) and a `description`."""
 
-    touches_entities = False
+    touches_entities = False  # canonical entities changed: entity views refresh
+    renames_entities = False  # entity names on spans changed: spans shown must be re-read
 
     def apply(self, project: Project) -> None:
         raise NotImplementedError
@@ -183,6 +184,7 @@ class EditEntity(Op):
     after: Entity
     doc_id: str | None = None
     touches_entities = True
+    renames_entities = True
 
     @property
     def description(self) -> str:
@@ -204,6 +206,7 @@ class MergeEntities(Op):
     moved: list[str] = field(default_factory=list)  # span ids re-linked
     doc_id: str | None = None
     touches_entities = True
+    renames_entities = True
 
     @property
     def description(self) -> str:
@@ -255,6 +258,10 @@ class Batch(Op):
     @property
     def touches_entities(self) -> bool:
         return any(op.touches_entities for op in self.ops)
+
+    @property
+    def renames_entities(self) -> bool:
+        return any(op.renames_entities for op in self.ops)
 
     def apply(self, project: Project) -> None:
         for op in self.ops:

@@ -164,6 +164,10 @@ class Workspace:
             ops.append(AddRelation(doc.id, Relation(new_id(), claim.id, who.id, CLAIMANT, self.annotator, stamp, stamp)))
         if attrs != claim.attrs:
             ops.append(UpdateSpan(doc.id, claim, replace(claim, attrs=attrs, annotator=self.annotator, updated=now())))
+        unchanged = not ops or (len(ops) == 2 and isinstance(ops[1], AddRelation)
+                                and ops[0].relation.child == ops[1].relation.child)
+        if unchanged:  # the same claimant again: nothing to store, no empty undo step
+            return Change(doc.id, [], [], "", False)
         return self._perform(Batch(f"claimant of «{claim.text[:30]}»", ops, doc.id))
 
     def claimant_of_deleted(self, span_id: str) -> list[Span]:
@@ -348,8 +352,7 @@ class Workspace:
         added, removed = op.spans_after(undo)
         rel_added, rel_removed = op.relations_after(undo)
         is_status = isinstance(op, SetStatus)
-        current = self.document is not None and op.doc_id in (None, self.document.id)
-        if current and op.doc_id is not None:
+        if self.document is not None and op.doc_id == self.document.id:
             for span_id in removed:
                 self.spans.remove(span_id)
             for span in added:
@@ -359,8 +362,8 @@ class Workspace:
             self.relations.update((r.id, r) for r in rel_added)
             if is_status:
                 self.document.status = op.before if undo else op.after
-        if op.touches_entities and self.document is not None and not self.loading:
-            # A rename or merge changes the entity shown on spans of this document too.
+        if op.renames_entities and self.document is not None and not self.loading:
+            # A rename or merge changes the entity shown on other spans of this document too.
             changed = [s for s in self.project.get_document(self.document.id).spans if self.spans.get(s.id) != s]
             for span in changed:
                 self.spans.add(span)

@@ -127,3 +127,16 @@ def test_crossing_suggestions_are_not_both_accepted(ws):
     added = ws.accept_suggestions([whole, crossing, inner])
     assert sorted((s.start, s.end) for s in added) == [(a, a + 5), (a, b)]
     assert ws.history.undo_text() == "accept 2 suggestions"
+
+
+def test_same_claimant_again_records_no_undo_step(ws):
+    person = ws.add_span(*at("سيرغي شويغو"), "PERSON")
+    claim = ws.add_span(*at("روسيا ستدعم بيونغ يانغ"), "CLAIM")
+    ws.set_claimant(claim.id, person.id)
+    before = ws.history.undo_text()
+    ws.set_claimant(claim.id, person.id)
+    ws.set_claimant(claim.id, None)  # clear, then nothing left to clear
+    ws.set_claimant(claim.id, None)
+    assert ws.claimant(claim.id) is None
+    ws.undo()
+    assert ws.claimant(claim.id).id == person.id and ws.history.undo_text() == before
