@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog
 from annotator import RESOURCES
 from annotator.core.arabic import match_key
 from annotator.core.model import STATUSES
-from annotator.core.selection import snap, word_at
+from annotator.core.selection import snap
 from annotator.core.span_index import SpanIndex
 from annotator.core.schema import load_schema
 from annotator.io import exporter
@@ -676,13 +676,6 @@ class MainWindow(QMainWindow):
         self.view.clear_selection()
         self.view.select_span(None)
         self._sync_span_row(None)
-
-    def select_word_at(self, offset: int) -> bool:
-        """Select the word around a code-point offset (what a double-click does)."""
-        found = word_at(self.view.text(), offset)
-        if found:
-            self.view.select_range(*found)
-        return found is not None
 
     # -- import and export --------------------------------------------------------------
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from annotator.core.schema import Schema
 from annotator.ui.plain import plain_label, set_tooltip
@@ -52,6 +52,3 @@ class LabelPalette(QWidget):
                 self._layout.addWidget(button)
                 self.buttons[label.name] = button
         self._layout.addStretch(1)
-
-    def heading_labels(self) -> list[QLabel]:
-        return self.findChildren(QLabel)

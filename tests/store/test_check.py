@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from annotator import SEEDS
 from annotator.store import Project
 from annotator.store.workspace import Workspace
 

@@ -2,7 +2,6 @@
 nothing the first writer committed is overwritten."""
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
@@ -44,7 +43,7 @@ def test_second_writer_refused_readers_served_first_writer_intact(tmp_path):
         extra.write_text("نص إضافي", "utf-8")
         second = run("import", path, extra)
         assert second.returncode == 1
-        assert f"is open for writing by" in second.stderr and f"pid {holder.pid}" in second.stderr
+        assert "is open for writing by" in second.stderr and f"pid {holder.pid}" in second.stderr
         assert "read-only" in second.stderr  # the way out is said
         time.sleep(0.3)
         stats = run("stats", path, "--json")  # readers work while the first writer writes
