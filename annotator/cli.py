@@ -5,7 +5,6 @@ from __future__ import annotations
 import getpass
 import json
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from annotator import RESOURCES, SEEDS, __version__
 from annotator.core.arabic import find_all
 from annotator.core.model import STATUSES
 from annotator.core.schema import SchemaError, load_schema
-from annotator.io import EXPORT_FORMATS, IMPORT_FORMATS, exporter, jsonl
+from annotator.io import EXPORT_FORMATS, IMPORT_FORMATS, export_to, exporter, jsonl
 from annotator.io.importing import ImportReport, import_paths
 from annotator.io.jsonl_writer import write_jsonl
 from annotator.io.pipeline import OFFSET_UNITS, Preparer
@@ -211,19 +210,7 @@ def export(project: Path, output: Path, fmt: str, statuses, layers, labels, anno
                     bar.update()
                     yield doc
 
-        # Write beside the target and rename, so a failed export never leaves half a file.
-        partial = output.with_name(output.name + ".partial")
-        try:
-            warnings = module.export(documents(), partial, schema)
-            if module.WRITES_FOLDER and output.exists():
-                shutil.rmtree(output)
-            os.replace(partial, output)
-        except BaseException:
-            if partial.is_dir():
-                shutil.rmtree(partial, ignore_errors=True)
-            elif partial.exists():
-                partial.unlink()
-            raise
+        warnings = export_to(fmt, documents(), output, schema)
         if entities_out is not None:
             written = write_jsonl(entities_out, (
                 {"id": e.id, "type": e.type, "name": e.name, "aliases": e.aliases, "mentions": e.mentions}

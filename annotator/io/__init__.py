@@ -9,6 +9,10 @@ An export module defines ``WRITES_FOLDER`` and ``export(docs, out, schema) -> li
 from __future__ import annotations
 
 import importlib
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
 from types import ModuleType
 
 IMPORT_FORMATS = {
@@ -41,3 +45,23 @@ def format_for_path(path) -> str | None:
         if suffix in importer(name).SUFFIXES:
             return name
     return None
+
+
+def export_to(name: str, docs: Iterable, out: Path, schema) -> list[str]:
+    """Export with the named format, writing beside `out` and renaming at the end, so a failed
+    or interrupted export never leaves half a file (or folder) where the last good one was."""
+    module = exporter(name)
+    out = Path(out)
+    partial = out.with_name(out.name + ".partial")
+    try:
+        warnings = module.export(docs, partial, schema)
+        if module.WRITES_FOLDER and out.exists():
+            shutil.rmtree(out)
+        os.replace(partial, out)
+    except BaseException:
+        if partial.is_dir():
+            shutil.rmtree(partial, ignore_errors=True)
+        elif partial.exists():
+            partial.unlink()
+        raise
+    return warnings

@@ -22,7 +22,7 @@ from annotator.core.model import STATUSES
 from annotator.core.selection import snap
 from annotator.core.span_index import SpanIndex
 from annotator.core.schema import load_schema
-from annotator.io import exporter
+from annotator.io import export_to as write_export, exporter
 from annotator.io.importing import Importer
 from annotator.store import Project, ProjectError, ProjectLocked
 from annotator.store.project import SUFFIX
@@ -728,12 +728,20 @@ class MainWindow(QMainWindow):
         dialog = ExportDialog(self.project.path.parent, self)
         if dialog.exec():
             fmt, path, statuses = dialog.chosen()
+            if not statuses:  # no status ticked means nothing to export, not "everything"
+                self.message("Export: tick at least one document status")
+                return
             self.export_to(fmt, path, statuses)
 
     def export_to(self, fmt: str, path: Path, statuses: tuple[str, ...] = ()) -> list[str] | None:
-        module = exporter(fmt)
+        if exporter(fmt).WRITES_FOLDER and path.exists() and not path.is_dir():
+            errors.show_error(self, "Export failed", f"{path} exists and is not a folder")
+            return None
+        if not exporter(fmt).WRITES_FOLDER and path.is_dir():
+            errors.show_error(self, "Export failed", f"{path} is a folder")
+            return None
         try:
-            warnings = module.export(self.project.iter_documents(statuses), path, self.project.schema)
+            warnings = write_export(fmt, self.project.iter_documents(statuses), path, self.project.schema)
         except OSError as exc:
             errors.show_error(self, "Export failed", f"{path}: {exc.strerror or exc}")
             return None

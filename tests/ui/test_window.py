@@ -126,3 +126,10 @@ def test_untrusted_text_is_never_rich_text(qtbot, tmp_path, open_window):
     assert window.doc_model.index(0, 0).data() == '<img src="http://127.0.0.1:9/x"> <b>عنوان</b>'
     for label in window.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText or not label.text(), label.text()
+
+
+def test_export_refuses_a_folder_for_a_file_format_and_no_status(qtbot, tmp_path, demo_path, open_window, dialogs):
+    window = open_window(demo_path)
+    assert window.export_to("native", tmp_path) is None
+    assert dialogs[-1][1] == "Export failed" and "is a folder" in dialogs[-1][2]
+    assert not list(tmp_path.glob("*.partial"))
