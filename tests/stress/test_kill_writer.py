@@ -132,6 +132,11 @@ class Expected:
             span["attrs"] = _attrs(attrs)
             new[("span", a["id"])] = span
         elif op == "claimant":
+            current = next((rel["child"] for key, rel in state.items() if key[0] == "rel"
+                            and rel["head"] == a["id"] and rel["label"] == "claimant"), None)
+            current = current or json.loads(state[("span", a["id"])]["attrs"]).get("claimant")
+            if current == a["target"]:
+                return new  # the same claimant again changes nothing (and is no undo step)
             for key, rel in state.items():
                 if key[0] == "rel" and rel["head"] == a["id"] and rel["label"] == "claimant":
                     del new[key]
@@ -180,8 +185,11 @@ class Expected:
                 other.append(diff)
             return
         new = self.effect(self.state, a)
-        if op != "open":  # opening is not an undoable action
-            self.done.append(self._diff(self.state, new))
+        diff = self._diff(self.state, new)
+        # Opening is not an undoable action, and neither is one that changes nothing (the
+        # workspace records no undo step for it).
+        if op != "open" and diff:
+            self.done.append(diff)
             self.undone.clear()
         self.state = new
 
