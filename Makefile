@@ -53,6 +53,8 @@ stress-deps:
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/freeze.py
+	$(BIN)/python bench/check_bench.py
 
 # docs/screenshot.png: the real window on a seed article with entity and claim highlights.
 screenshot: $(STAMP)

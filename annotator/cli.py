@@ -5,6 +5,8 @@ from __future__ import annotations
 import getpass
 import json
 import os
+import re
+import secrets
 import sys
 from pathlib import Path
 
@@ -15,12 +17,15 @@ from annotator import RESOURCES, SEEDS, __version__
 from annotator.core.arabic import find_all
 from annotator.core.model import STATUSES
 from annotator.core.schema import SchemaError, load_schema
-from annotator.io import EXPORT_FORMATS, IMPORT_FORMATS, export_to, exporter, jsonl
+from annotator.io import EXPORT_FORMATS, IMPORT_FORMATS, SpanMismatch, export_to, exporter, jsonl, write_beside
 from annotator.io.importing import ImportReport, import_paths
 from annotator.io.jsonl_writer import write_jsonl
+from annotator.io.outputs import OutputRefused, guard_output, protected_paths
 from annotator.io.pipeline import OFFSET_UNITS, Preparer
 from annotator.io.records import Rejection
 from annotator.store import Project, ProjectError
+from annotator.store.lock import WriterLock
+from annotator.store.connection import inspect as inspect_file
 from annotator.store.project import SUFFIX, SpanFilter
 
 DEFAULT_SCHEMA = RESOURCES / "schemas" / "news.toml"
@@ -43,8 +48,37 @@ def default_demo_path() -> Path:
     return Path(platformdirs.user_data_dir("annotator", appauthor=False)) / f"demo{SUFFIX}"
 
 
+# What a terminal would act on instead of showing: C0 and C1 controls (ESC starts escape
+# sequences that can rewrite the screen or the title), DEL, line/paragraph separators, and the
+# bidi controls that reorder what follows them (a "txt.exe" that reads "exe.txt").
+_CONTROLS = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escape(match: re.Match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def terminal_safe(text: str) -> str:
+    """`text` with every control character shown as an escape (\\x1b, \\u202e ...), for echoing
+    untrusted strings (ids, text, titles, labels, file names) to a terminal."""
+    return _CONTROLS.sub(_escape, str(text))
+
+
+def _json_escape(match: re.Match) -> str:
+    return f"\\u{ord(match.group()):04x}"
+
+
+def echo(message: str) -> None:
+    click.echo(terminal_safe(message))
+
+
 def echo_err(message: str) -> None:
-    click.echo(message, err=True)
+    click.echo(terminal_safe(message), err=True)
+
+
+def fail(message: str) -> click.ClickException:
+    return click.ClickException(terminal_safe(message))
 
 
 def progress_bar(desc: str, unit: str, total: int | None = None):
@@ -56,7 +90,7 @@ def open_project(path: str, readonly: bool = False) -> Project:
     try:
         project = Project.open(path, readonly=readonly)
     except ProjectError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise fail(str(exc)) from None
     if project.backup:
         echo_err(f"upgraded {path}; the previous version is kept at {project.backup}")
     return project
@@ -87,7 +121,7 @@ def gui(project: Path | None, annotator_name: str) -> None:
 
     problem = diagnose()
     if problem:
-        raise click.ClickException(problem)
+        raise fail(problem)
     from annotator.ui.app import last_project, run  # Qt only from here on
 
     if project is None:
@@ -110,9 +144,9 @@ def init(project: Path, schema_path: Path, name: str | None) -> None:
         schema = load_schema(schema_path)
         Project.create(project, schema, name).close()
     except (SchemaError, ProjectError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise fail(str(exc)) from None
     labels = schema.labels()
-    click.echo(f"created {project}: {len(schema.layers)} layers, {len(labels)} labels "
+    echo(f"created {project}: {len(schema.layers)} layers, {len(labels)} labels "
                f"({', '.join(lab.name for lab in labels)})")
 
 
@@ -137,7 +171,7 @@ def print_import_report(report: ImportReport) -> None:
         summary += f"; {report.suggestions} suggestions stored"
         if report.dropped_relations:
             summary += f" ({report.dropped_relations} relations not suggested)"
-    click.echo(summary)
+    echo(summary)
 
 
 @cli.command(name="import")
@@ -184,8 +218,15 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, offset_unit: str, 
               help="Also write the canonical entities as JSONL (id, type, name, aliases, mentions).")
 def export(project: Path, output: Path, fmt: str, statuses, layers, labels, annotators,
            entities_out: Path | None) -> None:
-    """Export PROJECT's documents and spans as native, doccano, Prodigy, CoNLL or brat."""
+    """Export PROJECT's documents and spans as native, doccano, Prodigy, CoNLL or brat.
+
+    Never writes over the project, its side files or backups; a brat folder must be new, empty,
+    or one annotator exported before. Spans whose text no longer matches their document are
+    left out and reported; exit code 1 if there is any.
+    """
     module = exporter(fmt)
+    protected = protected_paths(project)
+    check_outputs(output, entities_out, protected, module.WRITES_FOLDER)
     with open_project(project, readonly=True) as proj:
         schema = proj.schema
         for name in layers:
@@ -194,10 +235,6 @@ def export(project: Path, output: Path, fmt: str, statuses, layers, labels, anno
         for name in labels:
             if schema.label(name) is None:
                 raise click.BadParameter(f"no label {name!r} in the project", param_hint="--label")
-        if module.WRITES_FOLDER and output.exists() and not output.is_dir():
-            raise click.BadParameter(f"{output} exists and is not a folder", param_hint="-o")
-        if not module.WRITES_FOLDER and output.is_dir():
-            raise click.BadParameter(f"{output} is a folder", param_hint="-o")
         total = proj.document_count(statuses)
         span_filter = SpanFilter(tuple(layers), tuple(labels), tuple(annotators))
         counted = {"documents": 0, "spans": 0}
@@ -210,16 +247,43 @@ def export(project: Path, output: Path, fmt: str, statuses, layers, labels, anno
                     bar.update()
                     yield doc
 
-        warnings = export_to(fmt, documents(), output, schema)
+        try:
+            warnings = export_to(fmt, documents(), output, schema, protected=protected)
+        except OutputRefused as exc:
+            raise click.BadParameter(terminal_safe(str(exc)), param_hint="-o") from None
         if entities_out is not None:
-            written = write_jsonl(entities_out, (
+            written: list[int] = []
+            write_beside(entities_out, lambda partial: written.append(write_jsonl(partial, (
                 {"id": e.id, "type": e.type, "name": e.name, "aliases": e.aliases, "mentions": e.mentions}
-                for e in proj.entities()))
+                for e in proj.entities()))))
     for warning in warnings:
         echo_err(f"warning: {warning}")
-    click.echo(f"exported {counted['documents']} documents, {counted['spans']} spans to {output} ({fmt})")
+    mismatched = sum(isinstance(w, SpanMismatch) for w in warnings)
+    echo(f"exported {counted['documents']} documents, {counted['spans'] - mismatched} spans to {output} ({fmt})")
     if entities_out is not None:
-        click.echo(f"exported {written} canonical entities to {entities_out}")
+        echo(f"exported {written[0]} canonical entities to {entities_out}")
+    if mismatched:
+        echo_err(f"{mismatched} spans do not match their document's text and were left out; "
+                 "`annotator check` lists them")
+        sys.exit(1)
+
+
+def check_outputs(output: Path, entities_out: Path | None, protected: list[Path], folder: bool) -> None:
+    """Refuse, before anything is read or written, an output that would destroy the project (or
+    its side files, or the other output)."""
+    try:
+        guard_output(output, protected=protected, folder=folder)
+        if entities_out is not None:
+            guard_output(entities_out, protected=protected, folder=False)
+    except OutputRefused as exc:
+        hint = "--entities" if entities_out is not None and exc.path == entities_out else "-o"
+        raise click.BadParameter(terminal_safe(str(exc)), param_hint=hint) from None
+    if entities_out is not None:
+        a, b = Path(os.path.realpath(output)), Path(os.path.realpath(entities_out))
+        same = a == b or (a.exists() and b.exists() and os.path.samefile(a, b))
+        if same or b.is_relative_to(a) or a.is_relative_to(b):
+            raise click.BadParameter(terminal_safe(f"{entities_out} is (or lies inside) the -o output {output}; "
+                                                   "choose another file."), param_hint="--entities")
 
 
 @cli.command()
@@ -230,18 +294,20 @@ def stats(project: Path, as_json: bool) -> None:
     with open_project(project, readonly=True) as proj:
         figures = proj.stats()
     if as_json:
-        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        # \uXXXX keeps the JSON valid and equal to what was stored; "\n" only separates lines here
+        for line in json.dumps(figures, ensure_ascii=False, indent=2).split("\n"):
+            click.echo(_CONTROLS.sub(_json_escape, line))
         return
-    click.echo(f"documents  {figures['documents']}")
+    echo(f"documents  {figures['documents']}")
     for status in STATUSES:
-        click.echo(f"  {status:<12}{figures['by_status'].get(status, 0):>8}")
-    click.echo(f"spans      {figures['spans']}   relations {figures['relations']}   "
+        echo(f"  {status:<12}{figures['by_status'].get(status, 0):>8}")
+    echo(f"spans      {figures['spans']}   relations {figures['relations']}   "
                f"canonical entities {figures['entities']}")
     for row in figures["by_label"]:
-        click.echo(f"  {row['layer'] + '/' + row['label']:<24}{row['spans']:>8} spans in {row['documents']} documents")
+        echo(f"  {row['layer'] + '/' + row['label']:<24}{row['spans']:>8} spans in {row['documents']} documents")
     click.echo("annotators")
     for row in figures["annotators"] or [{"annotator": "(none yet)", "spans": 0, "documents": 0, "last": ""}]:
-        click.echo(f"  {row['annotator']:<20}{row['spans']:>8} spans in {row['documents']} documents"
+        echo(f"  {row['annotator']:<20}{row['spans']:>8} spans in {row['documents']} documents"
                    + (f", last {row['last']}" if row["last"] else ""))
 
 
@@ -274,7 +340,7 @@ def search(project: Path, query: str, variants: bool, statuses) -> None:
                     start = text.find(query, start + 1)
             for start, end in matches:
                 shown = text[start:end].replace("\\", "\\\\").replace("\n", "\\n")  # one match, one line
-                click.echo(f"{doc_id} {start} {end} {shown}")
+                echo(f"{doc_id} {start} {end} {shown}")
                 found += 1
     echo_err(f"{found} matches")
 
@@ -292,7 +358,7 @@ def validate(files: tuple[Path, ...], offset_unit: str, schema_path: Path | None
     try:
         schema = load_schema(schema_path) if schema_path else None
     except SchemaError as exc:
-        raise click.ClickException(str(exc)) from None
+        raise fail(str(exc)) from None
     preparer = Preparer(schema, offset_unit)
     bad = documents = spans = 0
     for path in files:
@@ -300,7 +366,7 @@ def validate(files: tuple[Path, ...], offset_unit: str, schema_path: Path | None
             result = item if isinstance(item, Rejection) else preparer.prepare(item)
             if isinstance(result, Rejection):
                 bad += 1
-                click.echo(str(result))
+                echo(str(result))
             else:
                 documents += 1
                 spans += len(result.doc.spans)
@@ -312,8 +378,9 @@ def validate(files: tuple[Path, ...], offset_unit: str, schema_path: Path | None
 @cli.command(name="check")
 @click.argument("project", type=existing_project)
 @click.option("--repair", is_flag=True,
-              help="Fix what can be fixed without losing an annotation (orphan relations, stale hashes, "
-                   "broken suggestions, links to missing entities), in one transaction.")
+              help="Fix what loses nothing, in one transaction: relations filed under the wrong document, spans "
+                   "of a renamed document, stale content hashes, suggestions that no longer fit. Never deletes a "
+                   "span, relation or entity; the rest is listed with what to do.")
 def check_(project: Path, repair: bool) -> None:
     """Check PROJECT: SQLite integrity, foreign keys, every span's offsets and text, relations.
 
@@ -325,44 +392,86 @@ def check_(project: Path, repair: bool) -> None:
         conn = proj.db.conn
         problems = check(conn)
         if repair and problems:
-            fixed = apply_repairs(conn, problems)
+            try:
+                fixed = apply_repairs(conn, problems)
+            except ProjectError as exc:  # rolled back: the file is unchanged
+                raise fail(str(exc)) from None
             if fixed:
-                click.echo(f"repaired {fixed} problems")
+                echo(f"repaired {fixed} problems")
             problems = check(conn)
     for problem in problems:
-        click.echo(str(problem))
+        echo(str(problem))
     if problems:
         echo_err(f"{len(problems)} problems" + ("" if repair or not any(p.repair for p in problems)
                                                  else "; --repair fixes those marked repairable"))
         sys.exit(1)
-    click.echo(f"{project}: no problems")
+    echo(f"{project}: no problems")
 
 
 @cli.command()
 @click.argument("project", required=False, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--force", is_flag=True, help="Rebuild the demo project if it exists.")
+@click.option("--force", is_flag=True, help="Rebuild the demo project if it exists (not while it is open for writing).")
 def demo(project: Path | None, force: bool) -> None:
     """Create a demo PROJECT from the bundled seed articles (default: in the user data folder)."""
     project = project or default_demo_path()
-    if project.exists():
-        if not force:
-            click.echo(f"{project} already exists (use --force to rebuild it)")
-            return
-        for suffix in ("", "-wal", "-shm"):
+    if not project.exists():
+        build_demo(project)
+        return
+    if not force:
+        echo(f"{project} already exists (use --force to rebuild it)")
+        return
+    if not is_project_file(project):
+        raise fail(f"{project} is not an annotator project; demo --force only replaces a project.")
+    # The lock first: a writer that has the project open must never see it deleted under it,
+    # and the old -wal/-shm may only go while nobody can be writing into them.
+    lock = WriterLock(project)
+    try:
+        lock.acquire()
+    except ProjectError as exc:  # locked by a writer, or the disk/file refuses a lock
+        raise fail(str(exc)) from None
+    partial = project.with_name(f".{project.name}.{secrets.token_hex(4)}.partial")
+    try:
+        build_demo(partial, show=project)
+        for suffix in ("-wal", "-shm", "-journal"):  # the old file's: never to be applied to the new one
             Path(f"{project}{suffix}").unlink(missing_ok=True)
-    build_demo(project)
+        os.replace(partial, project)
+    finally:
+        lock.release()
+        remove_leftovers(partial)
 
 
-def build_demo(project: Path) -> None:
+def is_project_file(path: Path) -> bool:
+    """An annotator project, told from its header (and its -wal's, where a busy project's header
+    may be committed only there) without connecting, since connecting could write to a file
+    that is not ours, and without closing a descriptor SQLite's locks depend on."""
+    try:
+        inspect_file(path)
+    except ProjectError:
+        return False
+    return True
+
+
+def remove_leftovers(partial: Path) -> None:
+    """Remove the temporary demo and whatever SQLite or the lock left beside it (all named after
+    it, a name nobody else uses)."""
+    for path in partial.parent.glob(glob_escape(partial.name) + "*"):
+        path.unlink(missing_ok=True)
+
+
+def glob_escape(name: str) -> str:
+    return "".join(f"[{c}]" if c in "*?[" else c for c in name)
+
+
+def build_demo(project: Path, show: Path | None = None) -> None:
     project.parent.mkdir(parents=True, exist_ok=True)
     try:
         with Project.create(project, load_schema(DEFAULT_SCHEMA), "demo") as proj:
             report = import_paths(proj, [SEEDS], "txt", annotator=default_annotator())
     except (SchemaError, ProjectError) as exc:
-        raise click.ClickException(str(exc)) from None
+        raise fail(str(exc)) from None
     for rejection in report.rejected:
         echo_err(str(rejection))
-    click.echo(f"created {project} with {report.documents} articles")
+    echo(f"created {show or project} with {report.documents} articles")
 
 
 def main() -> None:

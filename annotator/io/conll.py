@@ -14,6 +14,7 @@ from pathlib import Path
 from annotator.core.model import Document, Span
 from annotator.core.schema import Schema
 from annotator.core.tokenize import is_blank, sentences, tokenize
+from annotator.io import fitting_spans, one_token
 
 WRITES_FOLDER = False
 _ANY_SPACE = re.compile(r"\s")
@@ -31,7 +32,9 @@ def export(docs: Iterable[Document], out: Path, schema: Schema, layer: str | Non
     other_layers: Counter[str] = Counter()
     with Path(out).open("w", encoding="utf-8", newline="\n") as fh:
         for doc in docs:
-            other_layers.update(s.layer for s in doc.spans if s.layer != layer)
+            others = [s for s in doc.spans if s.layer != layer]
+            other_layers.update(s.layer for s in others)
+            fitting_spans(doc, others, warnings)  # left out anyway, but a mismatch is reported by every format
             fh.write(document_block(doc, layer, warnings))
     if other_layers:
         left = ", ".join(f"{n} {name}" for name, n in sorted(other_layers.items()))
@@ -42,11 +45,10 @@ def export(docs: Iterable[Document], out: Path, schema: Schema, layer: str | Non
 def _flat_spans(doc: Document, layer: str, warnings: list[str]) -> list[Span]:
     kept: list[Span] = []
     reach = 0  # end of the last kept span
-    for span in sorted((s for s in doc.spans if s.layer == layer), key=Span.sort_key):
-        where = f"{doc.id}: span {span.id} ({span.label} {span.start}-{span.end})"
-        if not (0 <= span.start < span.end <= len(doc.text)) or doc.text[span.start : span.end] != span.text:
-            warnings.append(f"{where} does not match the text and is left out of CoNLL")
-        elif is_blank(span.text):
+    ordered = sorted((s for s in doc.spans if s.layer == layer), key=Span.sort_key)
+    for span in fitting_spans(doc, ordered, warnings):
+        where = f"document {doc.id}: span {span.id} ({span.label} {span.start}-{span.end})"
+        if is_blank(span.text):
             warnings.append(f"{where} is only whitespace and is left out of CoNLL")
         elif span.start < reach:
             warnings.append(f"{where} overlaps another and is left out of CoNLL")
@@ -63,11 +65,13 @@ def document_block(doc: Document, layer: str = "entity", warnings: list[str] | N
     tokens = tokenize(doc.text, [s.start for s in spans], [s.end for s in spans])
     tags = ["O"] * len(tokens)
     first = {t.start: i for i, t in enumerate(tokens)}
+    reported: set[str] = set()
     for span in spans:
         i, prefix = first[span.start], "B-"
+        label = one_token(span.label, warnings, reported)  # a blank in a tag would split its line
         while i < len(tokens) and tokens[i].start < span.end:
             if not tokens[i].is_space:  # a span may begin on whitespace: B- goes on its first word
-                tags[i] = prefix + span.label
+                tags[i] = prefix + label
                 prefix = "I-"
             i += 1
     lines = ["-DOCSTART- O", ""]

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from annotator.core.model import Document
 from annotator.core.schema import Schema
+from annotator.io import fitting_spans
 from annotator.io.jsonl_writer import write_jsonl
 from annotator.io.records import Draft, Rejection
 
@@ -17,8 +18,9 @@ WRITES_FOLDER = False
 _RESERVED = ("id", "text", "label", "labels", "entities", "relations")
 
 
-def to_record(doc: Document) -> dict:
-    record = {"id": doc.id, "text": doc.text, "label": [[s.start, s.end, s.label] for s in doc.spans]}
+def to_record(doc: Document, warnings: list[str] | None = None) -> dict:
+    spans = fitting_spans(doc, doc.spans, warnings)  # offsets alone would label the wrong text
+    record = {"id": doc.id, "text": doc.text, "label": [[s.start, s.end, s.label] for s in spans]}
     for key, value in doc.meta.items():
         if key not in _RESERVED and value is not None:
             record[key] = value
@@ -26,8 +28,9 @@ def to_record(doc: Document) -> dict:
 
 
 def export(docs: Iterable[Document], out: Path, schema: Schema) -> list[str]:
-    write_jsonl(out, (to_record(doc) for doc in docs))
-    return []
+    warnings: list[str] = []
+    write_jsonl(out, (to_record(doc, warnings) for doc in docs))
+    return warnings
 
 
 def is_doccano(obj: dict) -> bool:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from annotator.core.model import Document, Span, ordered_meta
 from annotator.core.schema import Schema
+from annotator.io import fitting_spans
 from annotator.io.jsonl_writer import write_jsonl
 from annotator.io.records import Draft, Rejection
 
@@ -30,21 +31,25 @@ def span_record(span: Span) -> dict:
     }
 
 
-def to_record(doc: Document) -> dict:
+def to_record(doc: Document, warnings: list[str] | None = None) -> dict:
+    """The native record; a span that no longer fits the text is left out (and reported), since
+    importing it again would reject the whole line."""
+    spans = fitting_spans(doc, doc.spans, warnings)
     return {
         "id": doc.id,
         "text": doc.text,
         "meta": ordered_meta(doc.meta),
         "status": doc.status,
-        "spans": [span_record(s) for s in doc.spans],
+        "spans": [span_record(s) for s in spans],
         "relations": [{"id": r.id, "head": r.head, "child": r.child, "label": r.label} for r in doc.relations],
         "schema_version": SCHEMA_VERSION,
     }
 
 
 def export(docs: Iterable[Document], out: Path, schema: Schema) -> list[str]:
-    write_jsonl(out, (to_record(doc) for doc in docs))
-    return []
+    warnings: list[str] = []
+    write_jsonl(out, (to_record(doc, warnings) for doc in docs))
+    return warnings
 
 
 def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:

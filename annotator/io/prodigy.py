@@ -12,6 +12,7 @@ from pathlib import Path
 from annotator.core.model import Document, ordered_meta
 from annotator.core.schema import Schema
 from annotator.core.tokenize import tokenize
+from annotator.io import fitting_spans
 from annotator.io.jsonl_writer import write_jsonl
 from annotator.io.records import Draft, Rejection
 
@@ -27,12 +28,7 @@ def export(docs: Iterable[Document], out: Path, schema: Schema) -> list[str]:
 def task(doc: Document, warnings: list[str] | None = None) -> dict:
     """The Prodigy task of one document; spans that do not fit its text are left out, with a warning."""
     text = doc.text
-    spans = []
-    for span in sorted(doc.spans, key=lambda s: s.sort_key()):
-        if 0 <= span.start < span.end <= len(text) and text[span.start : span.end] == span.text:
-            spans.append(span)
-        elif warnings is not None:
-            warnings.append(f"{doc.id}: span {span.id} ({span.label} {span.start}-{span.end}) does not match the text and is left out")
+    spans = fitting_spans(doc, sorted(doc.spans, key=lambda s: s.sort_key()), warnings)
     tokens = tokenize(text, [s.start for s in spans], [s.end for s in spans])
     first = {t.start: i for i, t in enumerate(tokens)}
     last = {t.end: i for i, t in enumerate(tokens)}

@@ -6,8 +6,12 @@ beside it (VACUUM INTO, safe with a -wal present) and then migrates in one trans
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from pathlib import Path
+
+from annotator.store.errors import ProjectError, sqlite_error
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": tells our files from other SQLite databases
 
@@ -141,23 +145,94 @@ def backup_path(path: Path, version: int) -> Path:
     return candidate
 
 
+def write_backup(conn: sqlite3.Connection, path: Path, version: int) -> Path:
+    """VACUUM INTO a fresh name beside the project, synced to disk; on failure nothing is left.
+
+    The name is reserved as an empty file first (VACUUM INTO accepts an empty file): so a failed
+    backup can be removed knowing it is ours, never a file someone else made meanwhile.
+    """
+    for _attempt in range(100):
+        backup = backup_path(path, version)
+        try:
+            os.close(os.open(backup, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644))
+            break
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _backup_failed(path, backup, exc) from None
+    else:
+        raise ProjectError(f"cannot upgrade {path}: no free name for its backup beside it", "backup_failed", path=path)
+    try:
+        conn.execute("VACUUM INTO ?", (str(backup),))
+        _sync(backup)
+    except BaseException as exc:
+        try:
+            os.unlink(backup)
+        except OSError:
+            pass
+        if isinstance(exc, (sqlite3.Error, OSError)):
+            raise _backup_failed(path, backup, exc) from exc
+        raise
+    return backup
+
+
+def _sync(backup: Path) -> None:
+    """The backup on disk before the migration commits (VACUUM INTO does not sync its output)."""
+    fd = os.open(backup, os.O_RDONLY)  # a new file nobody has open: closing it drops no locks
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    try:  # its name in the folder too; Windows cannot open a folder, and needs no such sync
+        folder = os.open(backup.parent, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(folder)
+    finally:
+        os.close(folder)
+
+
+def _backup_failed(path: Path, backup: Path, exc: BaseException) -> ProjectError:
+    full = getattr(exc, "errno", None) in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)) or (
+        isinstance(exc, sqlite3.Error) and (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == 13
+    )
+    reason = "the disk is full" if full else str(getattr(exc, "strerror", None) or exc)
+    todo = "free some space and open it again" if full else "fix that and open it again"
+    return ProjectError(
+        f"cannot upgrade {path}: writing its backup {backup} failed ({reason}); the project was left "
+        f"untouched: {todo}",
+        "backup_failed",
+        path=path,
+        backup=backup,
+        reason=reason,
+    )
+
+
 def migrate(conn: sqlite3.Connection, path: Path | None, current: int) -> Path | None:
     """Bring the database to the latest version in one transaction; return the backup written.
 
-    `current` 0 means a brand-new file: nothing to back up.
+    `current` 0 means a brand-new file: nothing to back up. A SQLite failure of the disk or file
+    (full, read-only, I/O) becomes a ProjectError; a failing migration step is raised as it is.
     """
     backup = None
     if current and path is not None:
-        backup = backup_path(path, current)
-        conn.execute("VACUUM INTO ?", (str(backup),))
-    conn.execute("BEGIN IMMEDIATE")
+        backup = write_backup(conn, path, current)
     try:
-        for step in MIGRATIONS[current:]:
-            step(conn)
-        conn.execute(f"PRAGMA user_version = {latest_version()}")
-        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-        conn.execute("COMMIT")
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for step in MIGRATIONS[current:]:
+                step(conn)
+            conn.execute(f"PRAGMA user_version = {latest_version()}")
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.Error as exc:
+        mapped = sqlite_error(path or "the new project", exc, opening=True)
+        if mapped is None:
+            raise
+        raise mapped from exc
     return backup

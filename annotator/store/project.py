@@ -5,7 +5,9 @@ Every public write runs in one transaction (`Project.transaction`); readers get 
 
 from __future__ import annotations
 
+import errno
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -18,8 +20,8 @@ from annotator import __version__
 from annotator.core.model import Document, Entity, EntityRef, Relation, Span, Suggestion, now
 from annotator.core.schema import Attribute, Label, Layer, Schema
 from annotator.store import migrations
-from annotator.store.connection import connect
-from annotator.store.errors import ProjectError
+from annotator.store.connection import FileFacts, connect, inspect, side_file
+from annotator.store.errors import ProjectError, sqlite_error
 from annotator.store.lock import WriterLock
 
 SUFFIX = ".annotator"
@@ -51,11 +53,67 @@ class SpanFilter:
         return "".join(f" AND {c}" for c in clauses), params
 
 
+def _refuse_stale_side_files(path: Path) -> None:
+    """A -wal, -shm or -journal without its database belongs to a project that was moved, deleted
+    or crashed; SQLite would apply it to the new file at this name. Refuse rather than move or
+    delete it: with its database put back, it may hold someone's last committed work."""
+    for suffix in ("-wal", "-shm", "-journal"):
+        stale = side_file(path, suffix)
+        if os.path.lexists(stale):
+            raise ProjectError(
+                f"{stale} is left over from an earlier project at this name and SQLite would apply it to the "
+                "new one: move it away (it may hold unsaved work of that project) or choose another name",
+                "stale_side_file", path=path, stale=stale,
+            )
+
+
+def _why_not_writable(path: Path) -> str | None:
+    """Why this process cannot write the project (None if it can). Root passes every check."""
+    real = Path(os.path.realpath(path))
+    if not os.access(real, os.W_OK):
+        return f"{path} is read-only (no write permission); annotations cannot be saved"
+    if not os.access(real.parent, os.W_OK | os.X_OK):  # SQLite needs -wal and -shm beside it
+        return (f"the folder holding {path} is read-only; annotations cannot be saved "
+                "(copy the project to a writable folder to annotate it)")
+    return None
+
+
+def _connect_reading(path: Path, facts: FileFacts) -> sqlite_utils.Database:
+    """A read-only connection that needs nothing it cannot have. WAL readers need a -shm beside
+    the file: where this process cannot write, SQLite's read-only mode; where none can be made at
+    all (a read-only folder, a full disk) and no -wal holds changes, the file alone (immutable)."""
+    wal = side_file(path, "-wal")
+    real = Path(os.path.realpath(path))
+    folder_writable = os.access(real.parent, os.W_OK | os.X_OK)
+    if not folder_writable and not os.path.lexists(wal):
+        mode = "immutable"
+    elif not folder_writable or not os.access(real, os.W_OK):
+        mode = "ro"
+    else:
+        mode = None
+    try:
+        return connect(path, readonly=True, uri_mode=mode)
+    except ProjectError as exc:
+        if mode == "immutable" or exc.code not in ("disk_full", "io_error", "cannot_open", "readonly"):
+            raise
+        if facts.wal:  # reading the file alone would miss committed changes
+            raise ProjectError(
+                f"{path} cannot be read here: it has changes in {wal} and SQLite cannot make its -shm "
+                "beside it; copy the project's folder to a writable disk and open the copy",
+                "cannot_read_wal", path=path, wal=wal,
+            ) from exc
+        return connect(path, readonly=True, uri_mode="immutable")
+
+
 class Project:
     def __init__(self, path: Path, db: sqlite_utils.Database, readonly: bool, lock: WriterLock | None):
         self.path = path
         self.db = db
         self.readonly = readonly
+        # The sentence the window shows for a read-only project (None when writable).
+        self.readonly_reason: str | None = (
+            f"{path} is open read-only; annotations cannot be saved" if readonly else None
+        )
         self._lock = lock
         self._schema: Schema | None = None
         self.backup: Path | None = None  # set when opening migrated an older file
@@ -65,13 +123,24 @@ class Project:
     @classmethod
     def create(cls, path: str | Path, schema: Schema, name: str | None = None) -> "Project":
         path = Path(path)
-        if path.exists():
-            raise ProjectError(f"{path} already exists")
+        if os.path.lexists(path):
+            raise ProjectError(f"{path} already exists", "exists", path=path)
         if not path.parent.is_dir():
-            raise ProjectError(f"{path.parent} is not a folder")
-        lock = WriterLock(path)
-        lock.acquire()
+            raise ProjectError(f"{path.parent} is not a folder", "no_folder", path=path.parent)
+        _refuse_stale_side_files(path)
         try:
+            # O_EXCL: of two processes creating the same project, exactly one wins.
+            os.close(os.open(path, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644))
+        except FileExistsError:
+            raise ProjectError(f"{path} already exists", "exists", path=path) from None
+        except OSError as exc:
+            if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+                raise ProjectError(f"the disk holding {path} is full: free some space and create it again",
+                                   "disk_full", path=path) from None
+            raise ProjectError(f"cannot create {path} ({exc.strerror})", "cannot_create", path=path) from None
+        lock, db = WriterLock(path), None
+        try:
+            lock.acquire()
             db = connect(path)
             migrations.migrate(db.conn, None, 0)
             project = cls(path, db, False, lock)
@@ -83,46 +152,74 @@ class Project:
                 )
                 project._write_schema(schema)
         except BaseException:
+            # Nobody else can have used the file we just made: remove it and SQLite's side files,
+            # so a failed create leaves the folder as it was.
+            if db is not None:
+                db.close()
+            for leftover in (path, side_file(path, "-wal"), side_file(path, "-shm")):
+                try:
+                    leftover.unlink()
+                except OSError:
+                    pass
             lock.release()
             raise
         return project
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> "Project":
+        """Open for writing (one writer per file, see lock.py) or reading. A file this process
+        may not write opens read-only by itself, with `readonly_reason` saying why."""
         path = Path(path)
-        if not path.is_file():
-            raise ProjectError(f"{path}: no such project file")
+        facts = inspect(path)  # refuses before anything is written, beside the file or in it
+        reason = None if readonly else _why_not_writable(path)
+        readonly = readonly or reason is not None
+        if readonly and facts.user_version < migrations.latest_version():
+            todo = ("make it and its folder writable and open it again" if reason
+                    else "open it for writing once")
+            raise ProjectError(
+                f"{path} has file version {facts.user_version} and must be upgraded once, which needs "
+                f"write access: {todo}", "needs_upgrade", path=path, version=facts.user_version,
+            )
         lock = None
         if not readonly:
             lock = WriterLock(path)
             lock.acquire()
+        db = None
         try:
-            db = connect(path, readonly=readonly)
+            db = connect(path) if not readonly else _connect_reading(path, facts)
             project = cls(path, db, readonly, lock)
+            if reason:
+                project.readonly_reason = reason
             project._check_version()
         except BaseException:
+            if db is not None:
+                db.close()
             if lock:
                 lock.release()
             raise
         return project
 
     def _check_version(self) -> None:
+        """SQLite's own view of the version, after `inspect` judged the header bytes."""
         try:
             version = self.db.execute("PRAGMA user_version").fetchone()[0]
             app_id = self.db.execute("PRAGMA application_id").fetchone()[0]
         except sqlite3.DatabaseError as exc:
-            raise ProjectError(f"{self.path}: not an annotator project ({exc})") from exc
+            raise ProjectError(f"{self.path}: not an annotator project ({exc})", "not_a_project",
+                               path=self.path) from exc
         latest = migrations.latest_version()
         if app_id != migrations.APPLICATION_ID:
-            raise ProjectError(f"{self.path}: not an annotator project (a SQLite file of another program)")
+            raise ProjectError(f"{self.path}: not an annotator project (a SQLite file of another program)",
+                               "foreign", path=self.path)
         if version > latest:
             raise ProjectError(
                 f"{self.path}: made by a newer annotator (file version {version}, this one reads up to "
-                f"{latest}); it was left untouched, update annotator to open it"
+                f"{latest}); update annotator to open it", "newer", path=self.path, version=version, latest=latest,
             )
         if version < latest:
             if self.readonly:
-                raise ProjectError(f"{self.path}: file version {version} needs upgrading; open it for writing once")
+                raise ProjectError(f"{self.path}: file version {version} needs upgrading; open it for writing once",
+                                   "needs_upgrade", path=self.path, version=version)
             self.backup = migrations.migrate(self.db.conn, self.path, version)
 
     def close(self) -> None:
@@ -132,7 +229,7 @@ class Project:
                 try:
                     self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
                 except sqlite3.DatabaseError:
-                    pass
+                    pass  # e.g. a full disk: the WAL keeps everything, SQLite applies it next time
             self.db.close()
             self.db = None
         if self._lock is not None:
@@ -148,24 +245,35 @@ class Project:
     @contextmanager
     def transaction(self):
         """One user action = one transaction. IMMEDIATE takes the write lock up front, so a busy
-        database waits (busy_timeout) instead of failing halfway through the action."""
+        database waits (busy_timeout) instead of failing halfway through the action. A failure of
+        the file or its disk (full, read-only, I/O, damage) rolls the whole action back and
+        becomes a ProjectError sentence; every action committed before it stays."""
         if self.readonly:
-            raise ProjectError(f"{self.path} is open read-only")
+            raise ProjectError(self.readonly_reason or f"{self.path} is open read-only", "readonly", path=self.path)
         conn = self.db.conn
         if conn.in_transaction:
-            with self.db.atomic():  # nested: a savepoint
+            with self.db.atomic():  # nested: a savepoint; the outer transaction maps errors
                 yield self
             return
-        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise sqlite_error(self.path, exc) or exc
         try:
             yield self
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
+            conn.execute("COMMIT")  # inside the try: a COMMIT failing on a full disk rolls back too
+        except BaseException as exc:
+            if conn.in_transaction:  # SQLite may already have rolled back (e.g. SQLITE_FULL)
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the connection is unusable anyway; SQLite discards the uncommitted pages
             self._schema = None  # the rolled-back action may have added labels
+            if isinstance(exc, sqlite3.Error):
+                mapped = sqlite_error(self.path, exc)
+                if mapped is not None:
+                    raise mapped from exc
             raise
-        else:
-            conn.execute("COMMIT")
 
     # -- project metadata and schema -----------------------------------------------------
 

@@ -66,8 +66,8 @@ def test_overlapping_spans_keep_the_first_longest():
     assert block.splitlines()[2:] == [
         "أعلنت O", "وزارة B-ORG", "الدفاع I-ORG", "الروسية I-ORG", "أمس B-DATE", ""]
     assert warnings == [
-        "a1: span o2 (ORG 12-30) overlaps another and is left out of CoNLL",
-        "a1: span n1 (NORP 19-26) overlaps another and is left out of CoNLL",
+        "document a1: span o2 (ORG 12-30) overlaps another and is left out of CoNLL",
+        "document a1: span n1 (NORP 19-26) overlaps another and is left out of CoNLL",
     ]
 
 
@@ -82,8 +82,8 @@ def test_span_starting_on_space_and_crossing_a_line():
     block = conll.document_block(doc, "entity", warnings)
     assert block.split("\n\n")[1:] == ["قال O\nإن O\nروسيا B-GPE", "ستدعم O\nكوريا O\n. O", "انتهى O", ""]
     assert warnings == [
-        "a1: span s3 (DATE 3-4) is only whitespace and is left out of CoNLL",
-        "a1: span s2 (EVENT 7-18) overlaps another and is left out of CoNLL",
+        "document a1: span s3 (DATE 3-4) is only whitespace and is left out of CoNLL",
+        "document a1: span s2 (EVENT 7-18) overlaps another and is left out of CoNLL",
     ]
     doc.spans = doc.spans[1:2]  # alone, the line-crossing span keeps the two lines one sentence
     assert conll.document_block(doc).split("\n\n")[1] == "قال O\nإن O\nروسيا B-EVENT\nستدعم I-EVENT\nكوريا O\n. O"
@@ -95,3 +95,23 @@ def test_no_token_holds_whitespace_on_a_seed_article():
     block = conll.document_block(Document("x", text))
     for line in block.split("\n")[2:]:
         assert line == "" or (len(line.split(" ")) == 2 and line.endswith(" O"))
+
+
+def test_a_label_with_whitespace_never_breaks_a_line():
+    text = "زار لافروف كوريا"
+    doc = Document("a1", text, spans=[span(text, "s1", "لافروف", "PER\nSON"), span(text, "s2", "كوريا", "G\tPE X")])
+    warnings = []
+    block = conll.document_block(doc, "entity", warnings)
+    assert block.splitlines()[2:] == ["زار O", "لافروف B-PER_SON", "كوريا B-G_PE_X", ""]
+    assert all(len(line.split(" ")) == 2 for line in block.splitlines() if line)
+    assert len(warnings) == 2 and "written as PER_SON" in warnings[0]
+
+
+def test_a_span_edited_behind_our_back_is_left_out_with_the_shared_warning():
+    text = "زار لافروف كوريا"
+    doc = Document("a1", text, spans=[Span("s1", 4, 10, "بوتين", "entity", "PERSON"),
+                                      Span("s2", 11, 99, "كوريا", "entity", "GPE")])
+    warnings = []
+    assert conll.document_block(doc, "entity", warnings).splitlines()[2:] == ["زار O", "لافروف O", "كوريا O", ""]
+    assert warnings == ["document a1: span s1 (PERSON 4-10): does not match the document text",
+                        "document a1: span s2 (GPE 11-99): does not match the document text"]

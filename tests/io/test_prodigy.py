@@ -118,7 +118,7 @@ def test_task_layout(tmp_path):
 def test_span_not_matching_text_is_left_out_with_a_warning(tmp_path):
     doc = Document("a1", "روسيا", spans=[Span("s1", 0, 5, "روسي", "entity", "GPE")])
     warnings = prodigy.export([doc], tmp_path / "o.jsonl", None)
-    assert warnings == ["a1: span s1 (GPE 0-5) does not match the text and is left out"]
+    assert warnings == ["document a1: span s1 (GPE 0-5): does not match the document text"]
 
 
 def test_parse_record_round_trip(tmp_path):

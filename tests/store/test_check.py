@@ -60,16 +60,19 @@ def test_problems_are_reported_and_only_safe_ones_repaired(project):
     result = run("check", path)
     assert result.returncode == 1
     out = result.stdout
-    assert "orphan relation: relations" in out and "(repairable)" in out
+    # The claimant relation lost its entity span: reported with what to do, never deleted.
+    assert "dangling relation: relations" in out and f"its child span {person} does not exist; needs a manual fix" in out
     assert f"span text: spans {claim} (document {doc_id}): text 'نص آخر خطأ!' but the document has 'هذه الزيارة'" in out
     assert f"content hash: documents {doc_id}: does not match the text (repairable)" in out
     assert "suggestion text: suggestions sg" in out
     repaired = run("check", path, "--repair")
-    assert "repaired 3 problems" in repaired.stdout
+    assert "repaired 2 problems" in repaired.stdout  # the hash and the suggestion
     assert repaired.returncode == 1  # the span text mismatch is reported, never "repaired" away
-    assert "span text" in repaired.stdout and "orphan relation" not in repaired.stdout
+    assert "span text" in repaired.stdout and "dangling relation" in repaired.stdout
+    assert "content hash" not in repaired.stdout and "suggestion text" not in repaired.stdout
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM spans WHERE id = ?", (claim,)).fetchone()[0] == 1  # kept
+    assert conn.execute("SELECT count(*) FROM relations WHERE head = ?", (claim,)).fetchone()[0] == 1  # kept
     conn.close()
 
 

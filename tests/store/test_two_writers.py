@@ -2,11 +2,14 @@
 nothing the first writer committed is overwritten."""
 
 import json
+import os
 import subprocess
 import sys
 import textwrap
 import time
 from pathlib import Path
+
+import pytest
 
 ANNOTATOR = Path(sys.executable).with_name("annotator")
 
@@ -32,10 +35,20 @@ def run(*args, **kw):
     return subprocess.run([str(ANNOTATOR), *map(str, args)], capture_output=True, text=True, **kw)
 
 
-def test_second_writer_refused_readers_served_first_writer_intact(tmp_path):
+@pytest.mark.parametrize("holder_opens", ["the same path", "a hard link", "a symlink in another folder"])
+def test_second_writer_refused_readers_served_first_writer_intact(tmp_path, holder_opens):
+    """The lock is on the file itself: another name for it does not let a second writer in."""
     path = tmp_path / "p.annotator"
     assert run("demo", path).returncode == 0
-    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE,
+    alias = path
+    if holder_opens != "the same path":
+        (tmp_path / "other").mkdir()
+        alias = tmp_path / "other" / "alias.annotator"
+        if holder_opens == "a hard link":
+            os.link(path, alias)
+        else:
+            alias.symlink_to(path)
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(alias)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "HOLDING"
