@@ -14,13 +14,43 @@ from pathlib import Path
 OVERLAP_MODES = ("none", "nested", "any")
 ATTRIBUTE_KINDS = ("choice", "text", "relation", "span")
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
-_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+# Layer, label, attribute and relation names: they are written unquoted into brat `.ann` and
+# CoNLL lines and shown in the palette, so no spaces, controls or look-alike letters. fullmatch,
+# not `$`: `$` also matches before a final newline ("PERSON\n" passed).
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,63}")
+NAME_RULE = "A-Z a-z 0-9 _ . -, starting with a letter or _, at most 64 characters"
 # Distinct, readable-on-white colours for labels added on import without a schema entry.
 AUTO_COLORS = ("#8dd3c7", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#80b1d3")
 
 
 class SchemaError(ValueError):
     """An invalid schema; the message names the file and, where known, the line."""
+
+
+def _shown(value) -> str:
+    """repr() escapes controls and bidi overrides (so '\\u202eNOSREP' is seen as such); cut long."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def name_problem(name, what: str = "label") -> str | None:
+    """Why `name` cannot be a `what` (label, layer, attribute, relation) name, or None.
+
+    The one naming rule for every source: schema files, imported data, Project.add_label."""
+    if isinstance(name, str) and _NAME.fullmatch(name):
+        return None
+    return f"{what} {_shown(name)} is not a valid {what} name ({NAME_RULE})"
+
+
+def key_problem(key) -> str | None:
+    """Why `key` cannot be a label's one-key shortcut, or None: exactly one printable character,
+    not a space, control, format (bidi, zero-width) or separator character."""
+    if not isinstance(key, str) or len(key) != 1 or key.isspace():
+        return f"key must be one character, not {_shown(key)}"
+    # isprintable() is False for Cc, Cf (bidi controls, ZWJ...), Zl, Zp, Co, Cn and surrogates.
+    if not key.isprintable():
+        return f"key must be a printable character, not {_shown(key)} (a control or format character)"
+    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +102,17 @@ class Schema:
         return found.attributes if found else ()
 
     def with_label(self, layer_name: str, label_name: str) -> "Schema":
-        """A copy with a new label (auto colour, no key) appended to an existing layer."""
+        """A copy with a new label (auto colour, no key) appended to an existing layer.
+
+        Raises SchemaError for a name that breaks the naming rule, an unknown layer or a label
+        already defined: this is the last gate before a label is stored in a project."""
+        problem = name_problem(label_name)
+        if problem:
+            raise SchemaError(problem)
+        if self.layer(layer_name) is None:
+            raise SchemaError(f"layer {_shown(layer_name)} is not a layer of schema {self.name}")
+        if self.label(label_name) is not None:
+            raise SchemaError(f"label {label_name} is already defined (layer {self.label(label_name).layer})")
         layers = []
         count = len(self.labels())
         for layer in self.layers:
@@ -122,9 +162,16 @@ class _Lines:
                 return number
         return None
 
+    @staticmethod
+    def literal(name: str) -> str:
+        """A pattern for `name` as written in TOML: a control or bidi character in a name is
+        usually written as an escape (\\n, \\u202e), so it matches its escape or itself."""
+        escape = r'(?:\\(?:u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|[btnfr"\\])|.)'
+        return "".join(re.escape(ch) if ch.isprintable() else escape for ch in name)
+
     def name(self, name: str, start: int | None) -> int | None:
         """The `name = "NAME"` line of a label or attribute, searched from `start` on."""
-        return self.find(rf"\bname\s*=\s*[\"']{re.escape(name)}[\"']", start)
+        return self.find(rf"\bname\s*=\s*[\"']{self.literal(name)}[\"']", start)
 
     def field(self, entry: int | None, field: str) -> int | None:
         """The `field = ...` line of the table entry whose name is on line `entry` (or that line)."""
@@ -153,11 +200,11 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
     seen_labels: dict[str, str] = {}
     seen_keys: dict[str, str] = {}
     for layer_name, body in layers_data.items():
-        layer_line = lines.find(rf"layers\.[\"']?{re.escape(layer_name)}\b")
+        layer_line = lines.find(rf"layers\.[\"']?{lines.literal(layer_name)}(?:\b|[\"'])")
         if not isinstance(body, dict):
             raise fail(f"layers.{layer_name} must be a table", layer_line)
-        if not _NAME.match(layer_name):
-            raise fail(f"invalid layer name {layer_name!r}", layer_line)
+        if name_problem(layer_name, "layer"):
+            raise fail(name_problem(layer_name, "layer"), layer_line)
         overlap = body.get("overlap", "none")
         if overlap not in OVERLAP_MODES:
             raise fail(f"layer {layer_name}: overlap must be one of {', '.join(OVERLAP_MODES)}, not {overlap!r}",
@@ -172,9 +219,10 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
         cursor = layer_line
         for item in body.get("labels", []):
             name = item.get("name") if isinstance(item, dict) else None
-            if not isinstance(name, str) or not _NAME.match(name):
-                raise fail(f"layer {layer_name}: label without a valid name: {item!r}",
-                           lines.name(str(name), cursor) if isinstance(name, str) else None)
+            if not isinstance(name, str):
+                raise fail(f"layer {layer_name}: label without a valid name: {_shown(item)}")
+            if name_problem(name):
+                raise fail(f"layer {layer_name}: {name_problem(name)}", lines.name(name, cursor))
             # Labels come in file order: from after the previous one, so a second definition
             # of a name is found, not the first (one-line inline tables: from the layer on).
             line = lines.name(name, cursor) or lines.name(name, layer_line)
@@ -188,8 +236,8 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
                            lines.field(line, "color") if "color" in item else line)
             key = item.get("key")
             if key is not None:
-                if not isinstance(key, str) or len(key) != 1 or key.isspace():
-                    raise fail(f"label {name}: key must be one character, not {key!r}", lines.field(line, "key"))
+                if key_problem(key):
+                    raise fail(f"label {name}: {key_problem(key)}", lines.field(line, "key"))
                 if key.lower() in seen_keys:
                     raise fail(f"label {name}: key {key!r} already used by {seen_keys[key.lower()]}",
                                lines.field(line, "key"))
@@ -200,8 +248,10 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
         attributes = []
         for item in body.get("attributes", []):
             name = item.get("name") if isinstance(item, dict) else None
-            if not isinstance(name, str) or not _NAME.match(name):
-                raise fail(f"layer {layer_name}: attribute without a valid name: {item!r}")
+            if not isinstance(name, str):
+                raise fail(f"layer {layer_name}: attribute without a valid name: {_shown(item)}")
+            if name_problem(name, "attribute"):
+                raise fail(f"layer {layer_name}: {name_problem(name, 'attribute')}", lines.name(name, layer_line))
             line = lines.name(name, layer_line)
             kind = item.get("kind", "choice")
             if kind not in ATTRIBUTE_KINDS:

@@ -23,6 +23,12 @@ Rules of :func:`snap` (without ``exact``):
    (Arabic texts write both «...» and »...«, “...” and ”...“); brackets ( [ { only open.
    Symbols (emoji, currency, math) are content, never trimmed.
 3. Nothing left -> None.
+4. Last, both ends are widened to grapheme-cluster boundaries (:mod:`annotator.core.graphemes`),
+   so a stored span never splits a letter from its marks or an emoji, even where the token rules
+   above do not see a cluster (a mark after a space, the approximate edges of a very long run).
+   A cluster of a space and a mark at the start is left out instead (a span never starts on
+   whitespace). With ``exact`` (Alt+drag) widening is the only adjustment: a selection ending
+   between a letter and its shadda takes the shadda in.
 
 Only a small window around each end is looked at (the non-space run around it, at most
 ``_REACH`` code points each way; partner brackets at most ``_SCAN`` code points away), so a call
@@ -35,6 +41,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from annotator.core.graphemes import cluster_at, snap_out
 from annotator.core.tokenize import _INVISIBLE, _MARKS, _NOT_SPACE, _SPACE, _SYMBOL, _WORD
 
 __all__ = ["snap", "word_at"]
@@ -46,6 +53,9 @@ _REACH = 256
 _SPACE_STEP = 4096
 # How far to look for the partner of a bracket or quote at an edge of the span.
 _SCAN = 10_000
+
+# How many space-joined clusters (" \u0301") at the start are skipped before giving up on trimming.
+_JOINED_TRIES = 32
 
 _WORD_TOKEN, _SYMBOL_TOKEN, _PUNCT_TOKEN, _SPACE_TOKEN = range(4)
 
@@ -209,8 +219,26 @@ def snap(text: str, start: int, end: int, exact: bool = False) -> tuple[int, int
     if s >= e:
         return None
     if exact:
+        s, e = snap_out(text, s, e)
         return (s, e) if _NOT_SPACE.search(text, s, e) else None
+    for _ in range(_JOINED_TRIES):
+        found = _snap_tokens(text, s, e)
+        if found is None:
+            return None
+        s, e = snap_out(text, *found)
+        if not _is_space(text[s]):
+            return (s, e)
+        # A mark after a space is one cluster with it (the tokenizer sees a space and a word):
+        # leave that cluster out rather than start the span on a space, and trim again.
+        s = cluster_at(text, s)[1]
+        if s >= e:
+            return None
+    return (s, e)  # a long run of such clusters: still whole clusters, not trimmed further
 
+
+def _snap_tokens(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """Rules 1-3 of the module docstring, for 0 <= s < e <= len(text)."""
+    n = len(text)
     # 1. Snap both ends to token edges (clitic prefixes excepted).
     fw = _forward(text, s)
     ts = next(t for t in fw if t[1] > s)
@@ -265,5 +293,5 @@ def word_at(text: str, pos: int) -> tuple[int, int] | None:
     for kind in (_WORD_TOKEN, _SYMBOL_TOKEN):
         for tok in (here, before):
             if tok is not None and tok[2] == kind:
-                return (tok[0], tok[1])
+                return snap_out(text, tok[0], tok[1])
     return None

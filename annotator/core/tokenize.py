@@ -45,16 +45,18 @@ def _mark_ranges() -> str:
 
 # Word-internal characters that are not letters or digits: tashkeel, dagger alef and every other
 # combining mark, ZWNJ/ZWJ, word joiner, soft hyphen (tatweel U+0640 is a letter, Lm, already).
-_MARKS = _mark_ranges() + "\u200c\u200d\u2060\u00ad"
+_COMBINING = _mark_ranges()
+_MARKS = _COMBINING + "\u200c\u200d\u2060\u00ad"
 # Letters and digits without the underscore (which is punctuation, its own token), or marks.
 # 3.5, 1,000, ١٢٫٥ (and و١٢٫٥) stay one token; a trailing separator (2024.) is punctuation.
 _WORD = rf"(?:[^\W_]++|[{_MARKS}]++)++(?:(?<=\d)[.,\u066b\u066c]\d++)*+"
 # One symbol or punctuation mark, with its emoji modifiers: variation selectors, keycap, skin
-# tones, tag sequences (flags of regions) and ZWJ-joined emoji (family, profession sequences).
+# tones, tag sequences (flags of regions) and ZWJ-joined emoji (family, profession sequences),
+# and any combining marks on it: a token never splits a character (core/graphemes.py).
 _EMOJI_TAIL = "\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f"
 _SYMBOL = (
     rf"(?:[\U0001f1e6-\U0001f1ff]{{2}}|[^{_SPACE}])"
-    rf"(?:[{_EMOJI_TAIL}]|\u200d[^\w{_SPACE}])*"
+    rf"(?:[{_EMOJI_TAIL}{_COMBINING}]|\u200d[^\w{_SPACE}])*"
 )
 # Alternatives are exhaustive, so matches tile the text; group 3 is the absorbed single space.
 _TOKEN = re.compile(rf"([{_SPACE}]+)|({_WORD}|{_SYMBOL})( ?)")

@@ -7,10 +7,11 @@ import json
 import re
 from dataclasses import dataclass, field
 
+from annotator.core.graphemes import split_problem
 from annotator.core.model import STATUSES, Document, EntityRef, Relation, Span, new_id, now, ordered_meta
 from annotator.core.offsets import Utf16Map
 from annotator.core.overlap import conflicts
-from annotator.core.schema import Schema
+from annotator.core.schema import Schema, name_problem
 from annotator.core.text import OffsetShift, TextError, canonicalise, content_hash, describe_char
 from annotator.io.records import Draft, Rejection
 
@@ -140,6 +141,11 @@ class Preparer:
             if start == end:  # it covered only what canonicalisation deletes; stored, it would be empty
                 raise SpanError(f"span {n}: offsets {raw['start']}-{raw['end']} cover only a byte-order mark "
                                 f"or the LF of a CRLF, which the stored text does not have")
+            # A span that splits a letter from its marks or an emoji in half means nothing and
+            # gives broken CoNLL tokens: reject it rather than move it (the offsets are the data).
+            split = split_problem(text, start, end)
+            if split:
+                raise SpanError(f"span {n}: {split}")
             covered = text[start:end]
             given = raw.get("text")
             if given is not None and given != covered:
@@ -179,6 +185,18 @@ class Preparer:
             raise SpanError(f"span {n}: label must be a non-empty string, got {label!r}")
         if layer is not None and (not isinstance(layer, str) or not layer):
             raise SpanError(f"span {n}: layer must be a non-empty string, got {layer!r}")
+        # The schema's naming rule, for every source: "\u202eNOSREP" showed as a second PERSON in
+        # the palette and a newline broke brat and CoNLL lines. Unstorable text (a lone
+        # surrogate) is named as such first, like every other field.
+        for what, value in (("label", label), ("layer", layer)):
+            if value is None:
+                continue
+            problem = _unstorable(value)
+            if problem:
+                raise SpanError(f"span {n}: {what}: {problem}")
+            problem = name_problem(value, what)
+            if problem:
+                raise SpanError(f"span {n}: {problem}")
         schema = self.schema
         if schema is None:
             return layer or "entity", label
@@ -227,6 +245,9 @@ class Preparer:
                       and text[value["start"]:value["end"]] == value.get("text"))
                 if not ok:
                     raise SpanError(f"span {n}: attribute {name} must be {{start, end, text}} matching the document")
+                split = split_problem(text, value["start"], value["end"])
+                if split:
+                    raise SpanError(f"span {n}: attribute {name} {split}")
 
     def _check_overlaps(self, spans: list[Span]) -> None:
         by_layer: dict[str, list[Span]] = {}
@@ -252,6 +273,12 @@ class Preparer:
             head, child, label = raw.get("head"), raw.get("child"), raw.get("label")
             if not isinstance(label, str) or not label:
                 raise SpanError(f"relation {n}: label must be a non-empty string")
+            problem = _unstorable(label)
+            if problem:
+                raise SpanError(f"relation {n}: label: {problem}")
+            problem = name_problem(label, "relation")
+            if problem:
+                raise SpanError(f"relation {n}: {problem}")
             for role, ref in (("head", head), ("child", child)):
                 if not isinstance(ref, (str, int)) or str(ref) not in ids:
                     raise SpanError(f"relation {n}: {role} {ref!r} is not a span of this document")

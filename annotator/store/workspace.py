@@ -7,6 +7,7 @@ from dataclasses import dataclass, field, replace
 
 from annotator.core.history import History
 from annotator.core.arabic import KeyedText, keyed
+from annotator.core.graphemes import split_problem
 from annotator.core.model import Document, Entity, Relation, Span, Suggestion, new_id, now
 from annotator.core.overlap import conflicts
 from annotator.core.span_index import SpanIndex
@@ -99,8 +100,7 @@ class Workspace:
         found = self.project.schema.label(label)
         if found is None:
             raise AnnotationError(f"no label {label!r} in the project")
-        if not 0 <= start < end <= len(doc.text):
-            raise AnnotationError(f"span {start}-{end} is outside the document")
+        self._check_range(doc, start, end, "span")
         stamp = now()
         span = Span(new_id(), start, end, doc.text[start:end], found.layer, label, None, {}, self.annotator,
                     stamp, stamp)
@@ -188,6 +188,7 @@ class Workspace:
                 raise AnnotationError(f"{name} must be one of {', '.join(attribute.values)}")
             if attribute.kind == "span":
                 start, end = value
+                self._check_range(doc, start, end, name)
                 value = {"start": start, "end": end, "text": doc.text[start:end]}
             attrs = {**span.attrs, name: value}
         if attrs == span.attrs:
@@ -274,7 +275,8 @@ class Workspace:
         index = SpanIndex(self.spans)
         for suggestion in sorted(suggestions, key=lambda s: (s.start, -s.end)):
             label = self.project.schema.label(suggestion.label)
-            if label is None or doc.text[suggestion.start:suggestion.end] != suggestion.text:
+            if (label is None or doc.text[suggestion.start:suggestion.end] != suggestion.text
+                    or split_problem(doc.text, suggestion.start, suggestion.end)):
                 continue
             span = Span(new_id(), suggestion.start, suggestion.end, suggestion.text, label.layer, label.name,
                         suggestion.entity, {}, self.annotator, stamp, stamp)
@@ -324,6 +326,16 @@ class Workspace:
         if span is None:
             raise AnnotationError(f"no span {span_id!r} in this document")
         return span
+
+    @staticmethod
+    def _check_range(doc: Document, start, end, what: str) -> None:
+        """Offsets inside the text that do not split a character: a letter and its marks, or one
+        emoji (selection snapping keeps to this; a caller passing raw offsets is refused)."""
+        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(doc.text)):
+            raise AnnotationError(f"{what} {start}-{end} is outside the document")
+        problem = split_problem(doc.text, start, end)
+        if problem:
+            raise AnnotationError(f"{what} {start}-{end} {problem}")
 
     def _require_project(self) -> None:
         if self.project.readonly:

@@ -54,3 +54,31 @@ def test_with_label_appends_with_a_colour():
     schema = load_schema(NEWS).with_label("entity", "WEAPON")
     label = schema.label("WEAPON")
     assert label.layer == "entity" and label.color.startswith("#") and label.key is None
+
+
+@pytest.mark.parametrize("name", ["\u202eNOSREP", "PERSON\n", "PER SON", "B-X\tI", "شخص", "", "1ABC", "A" * 65,
+                                  "PER\u200bSON", "\x1b[31mRED"])
+def test_with_label_refuses_names_that_break_the_rule(name):
+    # Labels met in imported data went straight into the palette and into brat/CoNLL lines.
+    with pytest.raises(SchemaError, match="is not a valid label name"):
+        load_schema(NEWS).with_label("entity", name)
+
+
+def test_with_label_refuses_an_unknown_layer_or_a_second_definition():
+    schema = load_schema(NEWS)
+    with pytest.raises(SchemaError, match="'nope' is not a layer"):
+        schema.with_label("nope", "WEAPON")
+    with pytest.raises(SchemaError, match="PERSON is already defined"):
+        schema.with_label("claim", "PERSON")
+
+
+def test_name_problem_shows_control_characters_escaped():
+    from annotator.core.schema import key_problem, name_problem
+
+    assert name_problem("PERSON") is None and name_problem("news.agency-2") is None
+    assert name_problem("\u202eNOSREP").startswith("label '\\u202eNOSREP' is not a valid label name")
+    assert name_problem("x\ny", "layer").startswith("layer 'x\\ny' is not a valid layer name")
+    assert name_problem(None) is not None
+    assert key_problem("p") is None and key_problem("ش") is None
+    for bad in ["\x1b", "\u202e", "\u2066", "\u200f", "\u061c", "\t", " ", "ab", "", "\ue000"]:
+        assert key_problem(bad) is not None, repr(bad)

@@ -72,7 +72,32 @@ CASES = [
     ("label without a name", '[layers.entity]\n[[layers.entity.labels]]\ncolor = "#ffffff"\n',
      "bad.toml: layer entity: label without a valid name: {'color': '#ffffff'}"),
     ("label name with a space", "[layers.entity]\n" + LABEL.format(name="NEWS AGENCY"),
-     "bad.toml:3: layer entity: label without a valid name: {'name': 'NEWS AGENCY', 'color': '#a6e3b4'}"),
+     "bad.toml:3: layer entity: label 'NEWS AGENCY' is not a valid label name "
+     "(A-Z a-z 0-9 _ . -, starting with a letter or _, at most 64 characters)"),
+    # the naming rule: control and bidi characters are shown escaped in the message
+    ("label name with a right-to-left override", "[layers.entity]\n" + LABEL.format(name="\\u202eNOSREP"),
+     "bad.toml:3: layer entity: label '\\u202eNOSREP' is not a valid label name "
+     "(A-Z a-z 0-9 _ . -, starting with a letter or _, at most 64 characters)"),
+    ("label name ending in a newline", GOOD + LABEL.format(name="ORG\\n"),
+     "bad.toml:6: layer entity: label 'ORG\\n' is not a valid label name "
+     "(A-Z a-z 0-9 _ . -, starting with a letter or _, at most 64 characters)"),
+    ("label name too long", "[layers.entity]\n" + LABEL.format(name="A" * 65),
+     f"bad.toml:3: layer entity: label {'A' * 65!r} is not a valid label name "
+     "(A-Z a-z 0-9 _ . -, starting with a letter or _, at most 64 characters)"),
+    ("layer name with a newline", '[layers."entity\\n"]\n' + LABEL.format(name="A").replace("entity", '"entity\\n"'),
+     "bad.toml:1: layer 'entity\\n' is not a valid layer name "
+     "(A-Z a-z 0-9 _ . -, starting with a letter or _, at most 64 characters)"),
+    ("attribute name with a tab", GOOD + '[[layers.entity.attributes]]\nname = "a\\tb"\nvalues = ["x"]\n',
+     "bad.toml:6: layer entity: attribute 'a\\tb' is not a valid attribute name "
+     "(A-Z a-z 0-9 _ . -, starting with a letter or _, at most 64 characters)"),
+    ("escape as a key", GOOD + LABEL.format(name="ORG") + 'key = "\\u001b"\n',
+     "bad.toml:8: label ORG: key must be a printable character, not '\\x1b' (a control or format character)"),
+    ("bidi override as a key", GOOD + LABEL.format(name="ORG") + 'key = "\\u202e"\n',
+     "bad.toml:8: label ORG: key must be a printable character, not '\\u202e' (a control or format character)"),
+    ("zero-width joiner as a key", GOOD + LABEL.format(name="ORG") + 'key = "\\u200d"\n',
+     "bad.toml:8: label ORG: key must be a printable character, not '\\u200d' (a control or format character)"),
+    ("no-break space as a key", GOOD + LABEL.format(name="ORG") + 'key = "\\u00a0"\n',
+     "bad.toml:8: label ORG: key must be one character, not '\\xa0'"),
     ("label in two layers", GOOD + '[layers.claim]\n' + LABEL.format(name="PERSON").replace("entity", "claim"),
      "bad.toml:7: label PERSON defined twice (layers entity and claim)"),
     ("label twice in a layer", GOOD + LABEL.format(name="PERSON"),

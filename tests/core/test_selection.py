@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from annotator.core.graphemes import first_inside, snap_out
 from annotator.core.selection import snap, word_at
 from annotator.core.tokenize import is_blank, tokenize
 from tests.strategies import raw_texts
@@ -210,6 +211,35 @@ def test_exact_mode_keeps_characters():
     assert snap("قال،", 3, 4, exact=True) == (3, 4)  # punctuation is kept when exact
 
 
+SHADDA = "\u0634\u062f\u0651\u064e\u0629"  # شدَّة: the dal carries a shadda and a fatha
+
+
+@pytest.mark.parametrize("exact", [False, True])
+def test_a_snapped_selection_never_splits_a_character(exact):
+    text = f"قال {SHADDA} 🇸🇦🇪🇬 👨\u200d👩\u200d👧 اليوم"
+    dal = text.index("\u062f")
+    flags = text.index("🇸")
+    family = text.index("👨")
+    if exact:  # Alt+drag: only widened to the edges of the characters cut
+        assert snapped(text, dal - 1, dal + 1, exact=True) == SHADDA[:4]  # the dal takes its marks
+        assert snapped(text, dal + 2, dal + 3, exact=True) == "\u062f\u0651\u064e"  # the fatha alone
+        assert snapped(text, flags + 1, flags + 3, exact=True) == "🇸🇦🇪🇬"  # two half flags
+        assert snapped(text, family + 1, family + 2, exact=True) == "👨\u200d👩\u200d👧"
+    else:
+        assert snapped(text, dal + 1, dal + 2) == SHADDA
+        assert snapped(text, flags + 1, flags + 3) == "🇸🇦🇪🇬"
+        assert snapped(text, family + 1, family + 2) == "👨\u200d👩\u200d👧"
+
+
+def test_a_mark_after_punctuation_or_a_space_is_not_cut_off():
+    # The tokenizer sees ":" and a lone mark as two tokens; they are one character.
+    assert snap("قال:\u0300 نعم", 4, 5) == (3, 5)
+    # A space and a mark are one character too, but a span does not start on a space.
+    assert snap("قال \u0301نعم", 3, 8) == (5, 8)
+    assert snap("قال \u0301 نعم", 4, 5) is None
+    assert word_at("a:\u0300", 2) == (1, 3)
+
+
 def test_reversed_and_out_of_range_arguments():
     text = SEEDS["001"]
     start, end = pick(text, "سيرغي شويغو", 2, 8)
@@ -327,10 +357,13 @@ def test_result_is_a_clean_range(case):
         word = next(t for t in tokens if t.start < s < t.end)
         assert snap(text, s, word.end) == (s, word.end)
         assert text[s].isalnum()
-    # result lies within the selection widened to whole tokens
+    # result lies within the selection widened to whole tokens, then to whole characters (the
+    # tokenizer may cut a cluster: a mark after punctuation is a token of its own)
     lo, hi = sorted((min(max(a, 0), len(text)), min(max(b, 0), len(text))))
-    assert s >= min([lo] + [t.start for t in tokens if t.start <= lo < t.end])
-    assert e <= max([hi] + [t.end for t in tokens if t.start < hi <= t.end])
+    lo, hi = snap_out(text, min([lo] + [t.start for t in tokens if t.start <= lo < t.end]),
+                      max([hi] + [t.end for t in tokens if t.start < hi <= t.end]))
+    assert lo <= s and e <= hi
+    assert first_inside(text, s, e) is None  # never splits a letter from its marks or an emoji
 
 
 @given(selections())
@@ -349,8 +382,12 @@ def test_a_selection_exactly_on_a_word_is_unchanged(text):
     for tok in tokenize(text):
         if tok.is_space or (len(tok.text) == 1 and unicodedata.category(tok.text)[0] == "P"):
             continue
-        assert snap(text, tok.start, tok.end) == (tok.start, tok.end), tok
-        assert word_at(text, tok.start) is not None
+        if snap_out(text, tok.start, tok.end) == (tok.start, tok.end):
+            assert snap(text, tok.start, tok.end) == (tok.start, tok.end), tok
+            assert word_at(text, tok.start) is not None
+        else:  # the tokenizer cut a cluster (a lone mark after ":" or a space): whole clusters win
+            r = snap(text, tok.start, tok.end)
+            assert r is None or first_inside(text, *r) is None, (tok, r)
 
 
 @given(selections())
@@ -358,6 +395,8 @@ def test_a_selection_exactly_on_a_word_is_unchanged(text):
 def test_exact_mode(case):
     text, a, b = case
     lo, hi = sorted((min(max(a, 0), len(text)), min(max(b, 0), len(text))))
+    if lo < hi:  # exact keeps the selected characters, widened to whole clusters only
+        lo, hi = snap_out(text, lo, hi)
     expected = None if lo == hi or is_blank(text[lo:hi]) else (lo, hi)
     assert snap(text, a, b, exact=True) == expected
 
@@ -371,7 +410,9 @@ def test_word_at_returns_a_token_touching_pos(case):
         return
     pos = min(max(pos, 0), len(text))
     assert r[0] <= pos <= r[1]
-    assert any((t.start, t.end) == r and not t.is_space for t in tokenize(text))
+    # a token, widened to whole clusters where the tokenizer cuts one (a mark after punctuation)
+    assert any(snap_out(text, t.start, t.end) == r and not t.is_space for t in tokenize(text))
+    assert first_inside(text, *r) is None
 
 
 @given(selections(), st.integers(1, 50))

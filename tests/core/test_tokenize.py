@@ -147,3 +147,13 @@ def test_sentences_cover_all_tokens():
         ranges = sentences(text, tokens)
         assert [i for a, b in ranges for i in range(a, b)] == list(range(len(tokens)))
         assert all(a < b for a, b in ranges)
+
+
+def test_a_mark_after_punctuation_stays_in_its_token():
+    # A token boundary inside a character (":" + fatha) would give CoNLL a token of a lone mark.
+    from annotator.core.graphemes import is_boundary
+
+    text = "قال:\u064e هنا !\u0301 x"
+    tokens = tokenize(text)
+    assert [t.text for t in tokens if not t.is_space] == ["قال", ":\u064e", "هنا", "!\u0301", "x"]
+    assert all(is_boundary(text, t.start) and is_boundary(text, t.end) for t in tokens)

@@ -10,6 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from annotator import RESOURCES
+from annotator.core.graphemes import snap_out
 from annotator.core.schema import load_schema
 from annotator.core.text import canonicalise
 from annotator.io import EXPORT_FORMATS, exporter
@@ -27,7 +28,7 @@ def native_lines(draw):
     words, a claim over the whole text and a claimant relation."""
     raw = draw(raw_texts)
     text = canonicalise(raw)
-    words = [m.span() for m in WORD.finditer(text)]
+    words = sorted({snap_out(text, *m.span()) for m in WORD.finditer(text)})  # whole characters
     chosen = sorted(draw(st.sets(st.sampled_from(words), max_size=6)) if words else [])
     spans = [{"id": f"s{n}", "start": s, "end": e, "text": text[s:e], "layer": "entity",
               "label": draw(st.sampled_from(["PERSON", "GPE", "ORG"])), "entity": None, "attrs": {},

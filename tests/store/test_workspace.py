@@ -115,3 +115,57 @@ def test_read_only_refuses_actions(setup):
         assert reader.document_status(doc_id) == "new"
         with pytest.raises(AnnotationError, match="read-only"):
             ro.add_span(*where("روسيا"), "GPE")
+
+
+MARKED = "قالَ شدَّة 🇸🇦🇪🇬 اليوم"  # a dal with shadda + fatha, two flags
+
+
+@pytest.fixture
+def marked(tmp_path):
+    source = tmp_path / "m.txt"
+    source.write_text(MARKED, "utf-8")
+    project = Project.create(tmp_path / "m.annotator", NEWS)
+    import_paths(project, [source])
+    ws = Workspace(project, "amal")
+    ws.open_document(project.document_rows()[0][0])
+    yield project, ws
+    project.close()
+
+
+def test_a_span_that_splits_a_character_is_refused(marked):
+    project, ws = marked
+    dal = MARKED.index("د")
+    flags = MARKED.index("🇸")
+    for start, end, reason in [(dal - 1, dal + 1, "ends inside a character"),  # the dal without its marks
+                               (dal + 1, dal + 4, "starts inside a character"),
+                               (flags, flags + 3, "ends inside a character"),  # a flag and a half
+                               (flags + 1, flags + 2, "starts inside a character")]:
+        with pytest.raises(AnnotationError, match=f"^span {start}-{end} {reason} \\(a letter and its marks"):
+            ws.add_span(start, end, "PERSON")
+    assert stored(project) == [] and ws.history.undo_text() is None
+    ws.add_span(dal - 1, dal + 4, "PERSON")
+    ws.add_span(flags + 2, flags + 4, "GPE")
+    assert stored(project) == [("شدَّة", "PERSON"), ("🇪🇬", "GPE")]
+
+
+def test_a_cue_must_be_inside_the_text_and_whole_characters(marked):
+    project, ws = marked
+    claim = ws.add_span(0, len(MARKED), "CLAIM")
+    with pytest.raises(AnnotationError, match="^cue 0-3 ends inside a character"):
+        ws.set_attribute(claim.id, "cue", (0, 3))  # قال without the fatha of its lam
+    with pytest.raises(AnnotationError, match="^cue 0-999 is outside the document"):
+        ws.set_attribute(claim.id, "cue", (0, 999))
+    changed = ws.set_attribute(claim.id, "cue", (0, 4))
+    assert changed.attrs["cue"] == {"start": 0, "end": 4, "text": "قالَ"}
+
+
+def test_suggestions_that_split_a_character_are_left_out(marked):
+    from annotator.core.model import Suggestion
+
+    project, ws = marked
+    dal, flags = MARKED.index("د"), MARKED.index("🇸")
+    cut = Suggestion(flags, flags + 3, MARKED[flags:flags + 3], "entity", "GPE")  # a flag and a half
+    whole = Suggestion(dal - 1, dal + 4, MARKED[dal - 1:dal + 4], "entity", "PERSON")
+    added = ws.accept_suggestions([cut, whole])
+    assert [(s.start, s.end) for s in added] == [(dal - 1, dal + 4)]
+    assert stored(project) == [("شدَّة", "PERSON")]
