@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPla
 
 from annotator.core.model import Span
 from annotator.core.schema import Attribute, Schema
+from annotator.store.errors import ProjectError
 from annotator.store.workspace import CLAIMANT, AnnotationError, Workspace
+from annotator.ui import errors
 from annotator.ui.plain import plain_label, set_tooltip
 
 EMPTY = "—"
@@ -87,6 +89,9 @@ class ClaimPanel(QWidget):
     def __init__(self, workspace_getter: Callable[[], Workspace], parent: QWidget | None = None):
         super().__init__(parent)
         self._workspace = workspace_getter
+        # Why the document shown must not be changed (its text no longer matches its spans), or
+        # None; the window sets it. Checked before every write the form would make.
+        self.blocked: Callable[[], str | None] = lambda: None
         self._span_id: str | None = None
         self._filling = False
         self._schema: Schema | None = None
@@ -407,12 +412,24 @@ class ClaimPanel(QWidget):
         workspace = self.workspace
         if workspace.project.db is None:
             return False  # the project was closed (a note losing focus as the window closes)
+        reason = self.blocked()
+        if reason:
+            self.message.emit(reason)
+            self.refresh()  # put the stored value back in the widget
+            return False
         before = workspace.last_change
         try:
             action(workspace)
         except AnnotationError as exc:
             self.message.emit(str(exc))
             self.refresh()  # put the stored value back in the widget
+            return False
+        except ProjectError as exc:
+            # A failed write (full disk...): rolled back, so the form shows the stored value
+            # again; the sentence once in a dialog, then in the status bar only.
+            self.message.emit(f"Not saved: {exc}")
+            errors.WRITE_FAILURES.report(self.window(), str(exc))
+            self.refresh()
             return False
         if workspace.last_change is before:
             return False  # nothing changed (the same value again): no action, no signal

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -22,10 +23,24 @@ FORMAT_NAMES = {
 }
 
 
+def default_output(project_path: Path, fmt: str) -> Path:
+    """A new name beside the project, never the project's folder itself: a folder format pointed
+    at the project's folder would write (and once deleted) everything in it."""
+    stem = project_path.stem or "export"
+    if fmt == "brat":
+        return project_path.parent / f"{stem}-brat"
+    return project_path.parent / f"{stem}-{fmt}.{'conll' if fmt == 'conll' else 'jsonl'}"
+
+
 class ExportDialog(QDialog):
-    def __init__(self, default_folder: Path, parent: QWidget | None = None):
+    def __init__(self, project_path: Path, parent: QWidget | None = None,
+                 check: Callable[[str, Path], str | None] | None = None):
         super().__init__(parent)
         self.setWindowTitle("Export")
+        self.project_path = Path(project_path)
+        # check(format, path) -> why the export would be refused, or None: asked on OK, so a
+        # refused path keeps the dialog open with the reason instead of closing it.
+        self._check = check
         self.format = QComboBox()
         for name in EXPORT_FORMATS:
             self.format.addItem(FORMAT_NAMES.get(name, name), name)
@@ -35,7 +50,7 @@ class ExportDialog(QDialog):
         status_row = QHBoxLayout()
         for box in self.statuses.values():
             status_row.addWidget(box)
-        self.path = QLineEdit(str(default_folder / "export.jsonl"))
+        self.path = QLineEdit(str(default_output(self.project_path, self.format.currentData())))
         browse = QPushButton("Choose…")
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
@@ -46,30 +61,50 @@ class ExportDialog(QDialog):
         form.addRow(plain_label("Format"), self.format)  # addRow(str) would make AutoText labels
         form.addRow(plain_label("Documents"), status_row)
         form.addRow(plain_label("Save to"), path_row)
+        self.problem = plain_label()
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #c92a2a;")
+        self.problem.hide()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.problem)
         layout.addWidget(buttons)
+
+    def accept(self) -> None:
+        fmt, path, _ = self.chosen()
+        problem = self._check(fmt, path) if self._check else None
+        if problem:
+            self.problem.setText(problem)
+            self.problem.show()
+            return
+        super().accept()
 
     def chosen(self) -> tuple[str, Path, tuple[str, ...]]:
         statuses = tuple(s for s, box in self.statuses.items() if box.isChecked())
         return self.format.currentData(), Path(self.path.text()), statuses
 
     def _suffix(self) -> None:
+        self.problem.hide()
         fmt = self.format.currentData()
         path = Path(self.path.text())
+        defaults = {default_output(self.project_path, f) for f in FORMAT_NAMES}
+        if path in defaults or not self.path.text().strip():
+            self.path.setText(str(default_output(self.project_path, fmt)))  # still ours: follow the format
+            return
         stem = path.with_suffix("") if path.suffix else path
         self.path.setText(str(stem if fmt == "brat" else stem.with_suffix(".conll" if fmt == "conll" else ".jsonl")))
 
     def _browse(self) -> None:
-        if self.format.currentData() == "brat":
-            chosen = QFileDialog.getExistingDirectory(self, "Export to folder", self.path.text())
-        else:
-            chosen, _ = QFileDialog.getSaveFileName(self, "Export to file", self.path.text())
+        # A save dialog for the folder formats too: it proposes the new folder's name beside
+        # the project (getExistingDirectory would open at, and offer, the project's folder).
+        caption = "Export to a new folder" if self.format.currentData() == "brat" else "Export to file"
+        chosen, _ = QFileDialog.getSaveFileName(self, caption, self.path.text())
         if chosen:
             self.path.setText(chosen)
+            self.problem.hide()
 
 
 class ShortcutsDialog(QDialog):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogBut
                                QWidget)
 
 from annotator.core.arabic import match_key
+from annotator.core.display import neutralised
 from annotator.core.model import Entity
 from annotator.store.errors import ProjectError
 from annotator.store.workspace import AnnotationError, Workspace
@@ -164,7 +165,9 @@ class EntityTableModel(TableModel):
         entity = self.entities[index.row()]
         column = index.column()
         if role == DISPLAY:
-            return (entity.name, entity.type, entity.mentions, entity.documents, ", ".join(entity.aliases))[column]
+            # Names and aliases are untrusted: shown neutralised (bidi controls visible).
+            return (neutralised(entity.name), neutralised(entity.type), entity.mentions, entity.documents,
+                    ", ".join(neutralised(a) for a in entity.aliases))[column]
         if role == ID_ROLE:
             return entity.id
         if role == Qt.ItemDataRole.ToolTipRole:

@@ -23,6 +23,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
 from annotator.core.arabic import match_key
+from annotator.core.display import neutralised
 from annotator.core.model import Entity, Span
 from annotator.store.errors import ProjectError
 from annotator.store.workspace import AnnotationError, Change, Workspace
@@ -117,7 +118,7 @@ def rank(query: str, entities: Iterable[Entity], prefer_type: str | None = None)
 
 def row_text(entity: Entity) -> str:
     mentions = f"{entity.mentions} mention" + ("" if entity.mentions == 1 else "s")
-    return f"{entity.name} · {entity.type} · {mentions}"
+    return f"{neutralised(entity.name)} · {neutralised(entity.type)} · {mentions}"
 
 
 class _RankedList(QDialog):
@@ -171,7 +172,7 @@ class _RankedList(QDialog):
     def _entity_item(self, entity: Entity) -> QListWidgetItem:
         text = row_text(entity) + self._marker(entity)
         if entity.aliases:
-            text += "\n    " + ", ".join(entity.aliases)
+            text += "\n    " + ", ".join(neutralised(a) for a in entity.aliases)
         item = QListWidgetItem(text)  # item text is plain text
         item.setData(ENTITY_ROLE, entity)
         names = entity.name + ("\n" + "\n".join(entity.aliases) if entity.aliases else "")
@@ -243,7 +244,7 @@ class EntityPicker(_RankedList):
         name = self.edit.text().strip()
         if not name:
             return None
-        item = QListWidgetItem(f"Create new entity “{name}” · {self.span.label}")
+        item = QListWidgetItem(f"Create new entity “{neutralised(name)}” · {neutralised(self.span.label)}")
         item.setData(ENTITY_ROLE, None)
         return item
 

@@ -22,6 +22,9 @@ import platformdirs
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from annotator.core.display import neutralised
+from annotator.store.errors import ProjectError
+
 # Tests set ANNOTATOR_LOG_DIR to a tmp dir; users may too (e.g. a portable install).
 LOG_DIR_ENV = "ANNOTATOR_LOG_DIR"
 LOG_NAME = "annotator.log"
@@ -91,15 +94,50 @@ def _exec_message_box(parent: QWidget | None, title: str, text: str, details: st
 DIALOG: Callable[[QWidget | None, str, str, str], None] = _exec_message_box
 
 
+def visible(text: str) -> str:
+    """Each line of a message neutralised: messages quote file names, titles and span texts,
+    whose bidi controls must show as such and never reorder the sentence around them."""
+    return "\n".join(neutralised(line) if line else "" for line in text.split("\n"))
+
+
 def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
-    """Show a clear error dialog; `message` is displayed as plain text, never as HTML."""
-    DIALOG(parent, title, message, details)
+    """Show a clear error dialog; `message` is displayed as plain text, never as HTML, with its
+    bidi controls made visible (see `visible`)."""
+    DIALOG(parent, title, visible(message), details)
+
+
+class FailureNotice:
+    """A failed write (full disk, a file gone read-only) is shown once per cause: on a full disk
+    every key press fails the same way, and a dialog per key press would make the window
+    unusable. The same sentence again is only logged until `clear()` (a write succeeded)."""
+
+    TITLE = "Not saved"
+
+    def __init__(self) -> None:
+        self._shown: str | None = None
+
+    def report(self, parent: QWidget | None, message: str, title: str = TITLE) -> bool:
+        """Show `message` unless it is the one already shown; True if a dialog was shown."""
+        log.warning("%s: %s", title, message)
+        if message == self._shown:
+            return False
+        self._shown = message
+        show_error(parent, title, message)
+        return True
+
+    def clear(self) -> None:
+        self._shown = None
+
+
+# One for the whole app: the window's actions and the hook below (for panels' slots) share it.
+WRITE_FAILURES = FailureNotice()
 
 
 class _Reporter(QObject):
     """Shows reports in the GUI thread, whichever thread raised: a queued signal carries them."""
 
     report = Signal(str, str)
+    failure = Signal(str)  # a ProjectError's sentence
 
     def __init__(self, parent_getter: Callable[[], QWidget | None]) -> None:
         super().__init__()
@@ -107,6 +145,17 @@ class _Reporter(QObject):
         self._showing = False  # an error raised while a dialog's event loop runs: no stacking
         # AutoConnection: direct in the GUI thread, queued from a worker thread.
         self.report.connect(self._show)
+        self.failure.connect(self._failure)
+
+    @Slot(str)
+    def _failure(self, message: str) -> None:
+        if QApplication.instance() is None:
+            return
+        try:
+            parent = self._parent_getter()
+        except Exception:
+            parent = None
+        WRITE_FAILURES.report(parent, message, "Project error")
 
     @Slot(str, str)
     def _show(self, text: str, details: str) -> None:
@@ -135,6 +184,12 @@ def install_excepthook(parent_getter: Callable[[], QWidget | None] = lambda: Non
     def report(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         if issubclass(kind, KeyboardInterrupt):
             sys.__excepthook__(kind, value, tb)
+            return
+        if isinstance(value, ProjectError):
+            # The store's message is already a sentence for the user (which file, what to do):
+            # no "Unexpected error", no traceback dialog, and only once per cause.
+            log.info("project error in a slot: %s", "".join(traceback.format_exception(kind, value, tb)).rstrip())
+            reporter.failure.emit(str(value))
             return
         details = "".join(traceback.format_exception(kind, value, tb))
         log.error("uncaught exception\n%s", details.rstrip())

@@ -12,41 +12,38 @@ from pathlib import Path
 import qtawesome as qta
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QFileDialog,
-                               QHeaderView, QLineEdit, QMainWindow, QProgressDialog, QScrollArea,
+from PySide6.QtWidgets import (QComboBox, QDockWidget, QFileDialog,
+                               QHeaderView, QLineEdit, QMainWindow, QScrollArea,
                                QTableView, QVBoxLayout, QWidget)
 
 from annotator import RESOURCES
 from annotator.core.arabic import match_key
+from annotator.core.display import neutralised
 from annotator.core.model import STATUSES
 from annotator.core.selection import snap
 from annotator.core.span_index import SpanIndex
 from annotator.core.schema import load_schema
-from annotator.io import export_to as write_export, exporter
-from annotator.io.importing import Importer
 from annotator.store import Project, ProjectError, ProjectLocked
 from annotator.store.project import SUFFIX
 from annotator.store.workspace import AnnotationError, Workspace
 from annotator.ui import errors
 from annotator.ui.claim_panel import ClaimPanel
-from annotator.ui.dialogs import ExportDialog, ShortcutsDialog, ask
+from annotator.ui.dialogs import ShortcutsDialog, ask
+from annotator.ui.doc_guard import make_banner, mismatch_reason
 from annotator.ui.entity_browser import EntityBrowser
 from annotator.ui.entity_picker import EntityPicker
 from annotator.ui.document_view import DocumentView, TextMismatch
 from annotator.ui.models import ID_ROLE, DocumentFilter, DocumentListModel, SpanListModel, make_table
 from annotator.ui.palette import LabelPalette
-from annotator.ui.plain import plain_label, tooltip_text
+from annotator.ui.plain import plain_label, set_tooltip, tooltip_text
+from annotator.ui.window_io import ImportExport
 
 MAX_RECENT = 8
 FIRST_SCREEN_CHARS = 8000  # spans loaded before the first paint; the rest follow at once
 DEFAULT_FONT_SIZE = 15.0
 
 
-class CancelImport(Exception):
-    pass
-
-
-class MainWindow(QMainWindow):
+class MainWindow(ImportExport, QMainWindow):
     def __init__(self, project: Project, annotator: str, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings("annotator", "annotator")
@@ -54,11 +51,26 @@ class MainWindow(QMainWindow):
         self.workspace = Workspace(project, annotator)
         self.annotator = annotator
         self.last_saved: float | None = None
+        self.write_failure: str | None = None  # the sentence of the last failed write, until one succeeds
         self._rejected: set[tuple] = set()  # (doc id, start, end, layer, label) dismissed this session
+        # While an import runs in its worker thread the GUI stays away from the database (see
+        # import_task.py): deferred callbacks that would read it check `busy` first.
+        self.busy = False
+        self._close_after_import = False
+        self.import_task = None
+        # Why the open document cannot be annotated (its text no longer matches its spans).
+        self.doc_readonly: str | None = None
         schema = project.schema
 
         self.view = DocumentView(schema, float(self.settings.value("font_size", DEFAULT_FONT_SIZE)))
-        self.setCentralWidget(self.view)
+        self.banner = make_banner()
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(self.view, 1)
+        self.setCentralWidget(central)
         self._build_document_dock()
         self._build_span_dock(schema)
         self._build_claim_dock()
@@ -91,7 +103,9 @@ class MainWindow(QMainWindow):
         self.search.setPlaceholderText("Search (ignores diacritics and letter variants)")
         self.search.setClearButtonEnabled(True)
         self._search_timer = QTimer(self, singleShot=True, interval=200)
-        self._search_timer.timeout.connect(lambda: self.doc_filter.set_query(self.search.text()))
+        # Not while an import owns the connection (the first search reads every text); the
+        # import re-applies the query when it ends.
+        self._search_timer.timeout.connect(lambda: self.busy or self.doc_filter.set_query(self.search.text()))
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self.status_filter = QComboBox()
         self.status_filter.addItem("All statuses", None)
@@ -126,6 +140,7 @@ class MainWindow(QMainWindow):
 
     def _build_claim_dock(self) -> None:
         self.claim_panel = ClaimPanel(lambda: self.workspace)
+        self.claim_panel.blocked = lambda: self.doc_readonly
         self.claim_panel.changed.connect(self._panel_changed)
         self.claim_panel.message.connect(self.message)
         self.claim_panel.pickClaimantRequested.connect(self._pick_claimant)
@@ -249,8 +264,8 @@ class MainWindow(QMainWindow):
 
     def _show_project(self) -> None:
         project = self.project
-        name = project.info().get("name", project.path.stem)
-        self.setWindowTitle(f"{name} — annotator" + (" [read-only]" if project.readonly else ""))
+        self._project_name = project.info().get("name", project.path.stem)
+        self._update_title()
         self.import_action.setEnabled(not project.readonly)
         self.import_suggestions_action.setEnabled(not project.readonly)
         self.doc_model.set_rows(project.document_rows())
@@ -266,8 +281,28 @@ class MainWindow(QMainWindow):
         else:
             self.view.clear_document()
             self.span_model.set_spans([])
+            self._set_doc_readonly(None)
             self.message("This project has no documents yet: File > Import…")
+        reason = self._readonly_reason()
+        if reason:
+            self.message(reason)  # last: the analyst must see why nothing can be changed
         self._update_status()
+
+    def _update_title(self) -> None:
+        """Title "<document> — <project> — annotator". Both names come from imported data, so
+        both are neutralised: a U+202E in a title must not show "report.exe" reordered."""
+        doc = self.workspace.document
+        row = self.doc_model.row_of(doc.id) if doc is not None else None
+        parts = [neutralised(self.doc_model.rows[row][1] or doc.id)] if row is not None else []
+        parts += [neutralised(self._project_name), "annotator"]
+        self.setWindowTitle(" — ".join(parts) + (" [read-only]" if self.project.readonly else ""))
+
+    def _readonly_reason(self) -> str | None:
+        """One sentence on why the project is read-only, when it is."""
+        if not self.project.readonly:
+            return None
+        # The store says why (opened read-only on request, or by itself: no write permission).
+        return self.project.readonly_reason or f"{self.project.path} is open read-only"
 
     def switch_project(self, path: Path, create: bool = False) -> None:
         try:
@@ -333,11 +368,13 @@ class MainWindow(QMainWindow):
             self.view.show_document(doc.text, self.workspace.spans)
         except TextMismatch as exc:
             errors.show_error(self, "Display problem", str(exc))
+        self._set_doc_readonly(mismatch_reason(doc.text, self.workspace.spans))
         self.span_model.set_spans(self.workspace.spans)
         self.claim_panel.show_span(None)
         self.doc_model.update(doc_id, status=doc.status)
         self.settings.setValue(f"last_document/{self.project.path}", doc_id)
         self._select_document_row(doc_id)
+        self._update_title()
         self.view.setFocus()
         self._update_status()
         if self.workspace.loading:
@@ -347,20 +384,38 @@ class MainWindow(QMainWindow):
 
     def _finish_loading(self) -> None:
         """Bring in the spans past the first screen (at once if an action needs them)."""
-        if self.project.db is None:
-            return  # the window was closed meanwhile
+        if self.project.db is None or self.busy:
+            return  # the window was closed meanwhile, or an import owns the connection now
         rest = self.workspace.finish_loading()
         if rest:
+            doc = self.workspace.document
+            if self.doc_readonly is None and doc is not None:
+                self._set_doc_readonly(mismatch_reason(doc.text, rest))
             self.view.add_spans(rest)
             self.span_model.set_spans(self.workspace.spans)
             self._update_status()
+
+    def _set_doc_readonly(self, reason: str | None) -> None:
+        self.doc_readonly = reason
+        self.banner.setText(reason or "")
+        self.banner.setVisible(bool(reason))
+        if reason:
+            self.message(reason)
+
+    def _refused(self) -> bool:
+        """True (and the reason in the status bar) when the open document must not be changed."""
+        if self.doc_readonly:
+            self.message(self.doc_readonly)
+            return True
+        return False
 
     # -- suggestions --------------------------------------------------------------------
 
     def _load_suggestions(self, doc_id: str) -> None:
         """Imported pre-annotations and mentions of known entities, shown dashed."""
         doc = self.workspace.document
-        if doc is None or doc.id != doc_id or self.project.readonly or self.project.db is None:
+        if (doc is None or doc.id != doc_id or self.project.readonly or self.project.db is None or self.busy
+                or self.doc_readonly):
             return
         self._finish_loading()
         shown = {s.key() for s in self.view.suggestions}
@@ -374,8 +429,8 @@ class MainWindow(QMainWindow):
 
     def _suggest_variants(self, span) -> None:
         """After a label: drop suggestions the new span covers, add its other spellings."""
-        if self.project.db is None or span.id not in self.workspace.spans:
-            return  # the window closed, or the span is already gone again
+        if self.project.db is None or self.busy or span.id not in self.workspace.spans:
+            return  # the window closed, an import owns the connection, or the span is gone again
         keep = [s for s in self.view.suggestions
                 if not (s.start < span.end and span.start < s.end and s.layer == span.layer)]
         shown = {k.key() for k in keep}
@@ -395,11 +450,16 @@ class MainWindow(QMainWindow):
         return (doc.id, *suggestion.key()) not in self._rejected if doc else True
 
     def accept_suggestions(self, suggestions) -> None:
+        if self._refused():
+            return
         self._finish_loading()
         try:
             added = self.workspace.accept_suggestions(list(suggestions))
         except AnnotationError as exc:
             self.message(str(exc))
+            return
+        except ProjectError as exc:
+            self._write_failed(exc)
             return
         accepted = {s.key() for s in suggestions}
         new_spans = SpanIndex(added)
@@ -412,12 +472,15 @@ class MainWindow(QMainWindow):
 
     def reject_suggestions(self, suggestions) -> None:
         doc = self.workspace.document
-        if doc is None:
+        if doc is None or self._refused():
             return
         try:
             self.workspace.reject_suggestions(list(suggestions))
         except AnnotationError as exc:
             self.message(str(exc))
+            return
+        except ProjectError as exc:
+            self._write_failed(exc)
             return
         rejected = {s.key() for s in suggestions}
         self._rejected.update((doc.id, *key) for key in rejected)
@@ -459,13 +522,16 @@ class MainWindow(QMainWindow):
 
     def mark_done(self, status: str = "done") -> None:
         doc = self.workspace.document
-        if doc is None:
+        if doc is None or self._refused():
             return
         self._finish_loading()
         try:
             self.workspace.set_status(status)
         except AnnotationError as exc:
             self.message(str(exc))
+            return
+        except ProjectError as exc:
+            self._write_failed(exc)
             return
         self._saved()
         self.doc_model.update(doc.id, status=status)
@@ -475,6 +541,8 @@ class MainWindow(QMainWindow):
 
     def apply_label(self, label: str) -> None:
         """The label key (or palette click): label the selection, or relabel the selected span."""
+        if self._refused():
+            return
         self._finish_loading()
         selection = self.view.selected_range()
         try:
@@ -497,8 +565,12 @@ class MainWindow(QMainWindow):
                 self.message("Select some text first (drag, Shift+arrows, or double-click a word)")
         except AnnotationError as exc:
             self.message(str(exc))
+        except ProjectError as exc:
+            self._write_failed(exc)
 
     def delete_selected(self) -> None:
+        if self._refused():
+            return
         self._finish_loading()
         span_id = self.view.selected_span
         if not span_id:
@@ -515,6 +587,9 @@ class MainWindow(QMainWindow):
         except AnnotationError as exc:
             self.message(str(exc))
             return
+        except ProjectError as exc:
+            self._write_failed(exc)
+            return
         self._refresh([], [span.id])
 
     def undo(self) -> None:
@@ -526,7 +601,11 @@ class MainWindow(QMainWindow):
     def _history(self, step, empty: str) -> None:
         self._finish_loading()
         current = self.workspace.document.id if self.workspace.document else None
-        change = step()
+        try:
+            change = step()
+        except ProjectError as exc:
+            self._write_failed(exc)
+            return
         if change is None:
             self.message(empty)
             return
@@ -548,7 +627,7 @@ class MainWindow(QMainWindow):
         self.span_model.apply_change(added, removed)
         if select:
             self.view.select_span(select, scroll=False)
-        self.last_saved = time.time()
+        self._write_ok()
         self.claim_panel.show_span(self.view.selected_span)
         # The panels follow right after this frame: the article is what the analyst watches.
         QTimer.singleShot(0, self, lambda: self._after_change(select))
@@ -608,6 +687,8 @@ class MainWindow(QMainWindow):
 
     def link_entity(self) -> None:
         """Link the selected entity span to a canonical entity (pick list, or a new one)."""
+        if self._refused():
+            return
         self._finish_loading()
         span = self.workspace.spans.get(self.view.selected_span) if self.view.selected_span else None
         if span is None:
@@ -677,85 +758,28 @@ class MainWindow(QMainWindow):
         self.view.select_span(None)
         self._sync_span_row(None)
 
-    # -- import and export --------------------------------------------------------------
-
-    def import_dialog(self, as_suggestions: bool = False) -> None:
-        title = "Import pre-annotations as suggestions" if as_suggestions else "Import documents"
-        kinds = "Annotated JSONL (*.jsonl *.ndjson)" if as_suggestions else \
-            "Documents (*.txt *.jsonl *.ndjson *.csv *.tsv *.html *.htm)"
-        paths, _ = QFileDialog.getOpenFileNames(self, title, str(self.project.path.parent), f"{kinds};;All files (*)")
-        if paths:
-            self.import_paths([Path(p) for p in paths], as_suggestions=as_suggestions)
-
-    def import_paths(self, paths: list[Path], as_suggestions: bool = False):
-        progress = QProgressDialog("Importing…", "Stop", 0, 0, self)
-        progress.setLabel(plain_label("Importing…"))  # its own label would be AutoText
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        imported = [0]
-
-        def tick(count: int) -> None:
-            imported[0] += count
-            progress.setLabelText(f"Imported {imported[0]} documents…")
-            QApplication.processEvents()
-            if progress.wasCanceled():
-                raise CancelImport
-
-        importer = Importer(self.project, annotator=self.annotator, progress=tick, as_suggestions=as_suggestions)
-        try:
-            report = importer.run(paths)
-        except CancelImport:
-            report = importer.report  # whole documents already stored stay; nothing is half-written
-        progress.close()
-        self.doc_model.set_rows(self.project.document_rows())
-        self.doc_filter.forget_texts()
-        lines = [f"Imported {report.documents} documents ({report.spans} spans"
-                 + (f", {report.suggestions} suggestions" if as_suggestions else "")
-                 + f"); {len(report.duplicates)} duplicates skipped; {len(report.rejected)} rejected."]
-        lines += [str(r) for r in report.rejected[:30]]
-        if len(report.rejected) > 30:
-            lines.append(f"… and {len(report.rejected) - 30} more")
-        if report.rejected:
-            errors.show_error(self, "Import finished with problems", "\n".join(lines))
-        self.message(lines[0])
-        if self.workspace.document is None and self.doc_model.rows:
-            self.open_document(self.doc_model.rows[0][0])
-        elif as_suggestions and self.workspace.document is not None:
-            self._load_suggestions(self.workspace.document.id)
-        return report
-
-    def export_dialog(self) -> None:
-        dialog = ExportDialog(self.project.path.parent, self)
-        if dialog.exec():
-            fmt, path, statuses = dialog.chosen()
-            if not statuses:  # no status ticked means nothing to export, not "everything"
-                self.message("Export: tick at least one document status")
-                return
-            self.export_to(fmt, path, statuses)
-
-    def export_to(self, fmt: str, path: Path, statuses: tuple[str, ...] = ()) -> list[str] | None:
-        if exporter(fmt).WRITES_FOLDER and path.exists() and not path.is_dir():
-            errors.show_error(self, "Export failed", f"{path} exists and is not a folder")
-            return None
-        if not exporter(fmt).WRITES_FOLDER and path.is_dir():
-            errors.show_error(self, "Export failed", f"{path} is a folder")
-            return None
-        try:
-            warnings = write_export(fmt, self.project.iter_documents(statuses), path, self.project.schema)
-        except OSError as exc:
-            errors.show_error(self, "Export failed", f"{path}: {exc.strerror or exc}")
-            return None
-        self.message(f"Exported {self.project.document_count(statuses)} documents to {path}"
-                      + (f" ({len(warnings)} warnings)" if warnings else ""))
-        return warnings
-
     # -- status and settings ------------------------------------------------------------
 
     def message(self, text: str) -> None:
-        self.message_label.setText(text)
+        # Messages quote span texts, names and paths: their bidi controls shown, never obeyed.
+        self.message_label.setText(errors.visible(text))
 
     def _saved(self) -> None:
+        self._write_ok()
+        self._update_status()
+
+    def _write_ok(self) -> None:
         self.last_saved = time.time()
+        self.write_failure = None
+        errors.WRITE_FAILURES.clear()  # a later failure is news again: show it
+
+    def _write_failed(self, exc: ProjectError) -> None:
+        """A write the store refused (full disk, file gone read-only): nothing of the action was
+        stored and nothing is shown as done. The sentence is shown in a dialog once, not on
+        every key press; the status bar keeps it until a write succeeds again."""
+        self.write_failure = str(exc)
+        self.message(f"Not saved: {exc}")
+        errors.WRITE_FAILURES.report(self, str(exc))
         self._update_status()
 
     def _update_status(self) -> None:
@@ -769,8 +793,15 @@ class MainWindow(QMainWindow):
             self.position_label.setText(f"{len(rows)} documents")
             self.spans_label.setText("")
         when = time.strftime("%H:%M:%S", time.localtime(self.last_saved)) if self.last_saved else None
-        state = "read-only" if self.project.readonly else (f"saved {when}" if when else "all changes saved")
+        if self.project.readonly:
+            state = "read-only"
+        elif self.write_failure:
+            state = "NOT SAVED"  # the last action failed; every earlier one is stored
+        else:
+            state = f"saved {when}" if when else "all changes saved"
         self.saved_label.setText(state)
+        # Why it is read-only (or why the last action was not saved), on hover.
+        set_tooltip(self.saved_label, self._readonly_reason() or self.write_failure or "")
         # Undo texts quote span texts and names: escaped, or the toolbar tooltip renders them.
         self.undo_action.setToolTip(tooltip_text(self.workspace.history.undo_text() or "Nothing to undo"))
         self.redo_action.setToolTip(tooltip_text(self.workspace.history.redo_text() or "Nothing to redo"))
@@ -810,6 +841,14 @@ class MainWindow(QMainWindow):
         ShortcutsDialog(self.shortcuts(), self).exec()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self.busy:
+            # The worker still uses the connection: stop it after its batch, close afterwards.
+            self._close_after_import = True
+            if self.import_task is not None:
+                self.import_task.cancel()
+            self.message("Stopping the import; the window closes when the current batch is stored")
+            event.ignore()
+            return
         # Every action is already committed (a note being typed is committed now); closing only
         # records the layout.
         self.claim_panel.commit_pending()

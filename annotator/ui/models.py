@@ -1,4 +1,9 @@
-"""Qt item models over core objects: the document list and the spans of the open document."""
+"""Qt item models over core objects: the document list and the spans of the open document.
+
+Titles, label names and span texts come from imported data: they are shown `neutralised` (bidi
+controls visible, the string isolated), so a right-to-left override in a title cannot display
+"report.exe" as "report exe." or reorder the columns around it. Search and ids use the raw text.
+"""
 
 from __future__ import annotations
 
@@ -9,11 +14,13 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyMod
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from annotator.core.display import neutralised
 from annotator.core.model import Span
 from annotator.core.schema import Schema
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ID_ROLE = Qt.ItemDataRole.UserRole
+SPAN_TEXT_SHOWN = 300  # a claim can be a long paragraph; the cell shows one line of it
 STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
 
 
@@ -88,7 +95,9 @@ class DocumentListModel(TableModel):
         doc_id, title, status, spans = self.rows[index.row()]
         column = index.column()
         if role == DISPLAY:
-            return (title or doc_id, STATUS_NAMES.get(status, status), spans)[column]
+            if column == 0:
+                return neutralised(title or doc_id)
+            return (STATUS_NAMES.get(status, status), spans)[column - 1]
         if role == ID_ROLE:
             return doc_id
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
@@ -200,9 +209,9 @@ class SpanListModel(TableModel):
         column = index.column()
         if role == DISPLAY:
             if column == 0:
-                return span.label
+                return neutralised(span.label)
             if column == 1:
-                return span.text.replace("\n", " ⏎ ")
+                return neutralised(span.text, limit=SPAN_TEXT_SHOWN)  # a line break shows as ⏎
             if column == 2:
                 return span.start
             return self.details(span)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
+from annotator.core.display import neutralised
 from annotator.core.schema import Schema
 from annotator.ui.plain import plain_label, set_tooltip
 
@@ -42,8 +43,10 @@ class LabelPalette(QWidget):
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
                 button.setIcon(swatch(label.color))
                 # QToolButton text is always plain; "&" would become a mnemonic, so double it.
-                key = f"   [{label.key}]" if label.key else ""
-                button.setText(label.name.replace("&", "&&") + key)
+                # Names and keys may come from imported data: neutralised, so "\u202eNOSREP"
+                # can never pass for a second PERSON.
+                key = f"   [{neutralised(label.key)}]" if label.key else ""
+                button.setText((neutralised(label.name) + key).replace("&", "&&"))
                 button.setAutoRaise(True)
                 button.setSizePolicy(button.sizePolicy().horizontalPolicy().Expanding,
                                      button.sizePolicy().verticalPolicy())

@@ -5,6 +5,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel
 
+from annotator.core.display import FSI, PDI, neutralised
 from annotator.core.model import Entity
 from annotator.store import Project
 from annotator.store.workspace import Workspace
@@ -65,8 +66,13 @@ def assert_plain_labels(widget):
 
 
 def browser_rows(browser):
+    """Rows by entity name; the cells show names neutralised, compared here as plain strings."""
     proxy = browser.proxy
-    return {proxy.index(r, 0).data(): [proxy.index(r, c).data() for c in range(1, 5)] for r in range(proxy.rowCount())}
+
+    def plain(value):
+        return value.removeprefix(FSI).removesuffix(PDI).replace(f"{PDI}, {FSI}", ", ") if isinstance(value, str) else value
+    return {plain(proxy.index(r, 0).data()): [plain(proxy.index(r, c).data()) for c in range(1, 5)]
+            for r in range(proxy.rowCount())}
 
 
 # -- ranking ------------------------------------------------------------------------------------
@@ -99,8 +105,8 @@ def test_picker_ranks_variant_spelling_first_and_links_it(qtbot, demo_path, open
     rows = picker.rows()
     assert rows[0].id == shoigu.id and rows[1].id == decoy.id  # exact key beats a prefix with more mentions
     assert kim.id not in [e.id for e in rows if e]
-    assert rows[-1] is None and "Create new entity “شويغو”" in picker.list.item(len(rows) - 1).text()
-    assert picker.list.item(0).text().startswith("شويجو · PERSON · 2 mentions")
+    assert rows[-1] is None and f"Create new entity “{neutralised('شويغو')}”" in picker.list.item(len(rows) - 1).text()
+    assert picker.list.item(0).text().startswith(f"{neutralised('شويجو')} · {neutralised('PERSON')} · 2 mentions")
     assert picker.list.currentRow() == 0
     # Up/Down move in the list while the line edit keeps the focus.
     qtbot.keyClick(picker.edit, Qt.Key.Key_Down)
@@ -173,7 +179,8 @@ def test_picker_shows_names_as_plain_text(qtbot, demo_path, open_window):
     qtbot.addWidget(picker)
     picker.edit.setText("كيم")
     item = picker.list.item(0)
-    assert item.text().startswith("<b>كيم</b> · PERSON · 1 mention") and "<i>Kim</i>" in item.text()
+    assert item.text().startswith(f"{neutralised('<b>كيم</b>')} · {neutralised('PERSON')} · 1 mention")
+    assert "<i>Kim</i>" in item.text()
     assert "&lt;i&gt;Kim&lt;/i&gt;" in item.toolTip()
     assert_plain_labels(picker)
 
@@ -196,7 +203,7 @@ def test_browser_lists_entities_with_counts(qtbot, demo_path, open_window):
     browser.refresh()
     assert browser_rows(browser) == {"شويجو": ["PERSON", 2, 1, ""], "كيم جونغ أون": ["PERSON", 1, 1, ""],
                                      "شويغوف": ["PERSON", 3, 1, ""]}
-    assert browser.proxy.index(0, 0).data() == "شويغوف"  # most mentioned first
+    assert browser.proxy.index(0, 0).data() == neutralised("شويغوف")  # most mentioned first
     assert "3 entities" in browser.count_label.text()
     assert_plain_labels(browser)
 

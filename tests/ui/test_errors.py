@@ -89,7 +89,7 @@ def test_show_error_goes_through_the_dialog_hook(monkeypatch):
     shown = []
     monkeypatch.setattr(errors, "DIALOG", lambda *args: shown.append(args))
     errors.show_error(None, "Cannot open project", UNTRUSTED)
-    assert shown == [(None, "Cannot open project", UNTRUSTED, "")]
+    assert shown == [(None, "Cannot open project", errors.visible(UNTRUSTED), "")]
 
 
 def test_long_messages_are_shortened_in_the_dialog_only(hooked, qtbot):
@@ -101,3 +101,30 @@ def test_long_messages_are_shortened_in_the_dialog_only(hooked, qtbot):
     text = hooked[0][2]
     assert len(text) < 1000 and text.count("ك") == errors.MAX_MESSAGE
     assert long in errors.log_path().read_text(encoding="utf-8")
+
+
+@pytest.mark.qt_no_exception_capture
+def test_a_project_error_in_a_slot_is_its_sentence_once_not_unexpected(hooked, qtbot):
+    from annotator.store import ProjectError
+
+    errors.WRITE_FAILURES.clear()
+    sentence = "the disk holding /data/p.annotator is full; your last action was not saved: free some space"
+
+    def full():
+        raise ProjectError(sentence)
+
+    for _ in range(3):  # three key presses on a full disk
+        QTimer.singleShot(0, full)
+        qtbot.wait(5)
+    assert [(title, text) for _, title, text, _ in hooked] == [("Project error", errors.visible(sentence))]
+    errors.WRITE_FAILURES.clear()  # a write succeeded in between: the next failure is news
+    QTimer.singleShot(0, full)
+    qtbot.waitUntil(lambda: len(hooked) == 2)
+    errors.WRITE_FAILURES.clear()
+
+
+def test_messages_show_bidi_controls_and_keep_their_lines():
+    shown = errors.visible("تقرير\u202eexe.txt: bad\n\nsecond line")
+    lines = shown.split("\n")
+    assert len(lines) == 3 and lines[1] == ""
+    assert "\u202e" not in shown and "⟦RLO⟧" in lines[0] and lines[2].endswith("second line\u2069")

@@ -30,6 +30,7 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDialog, QHeaderView, QLabel,
                                QListWidget, QMessageBox, QWidget)
 
+from annotator.core.display import neutralised
 from annotator.io.importing import import_paths
 from annotator.store import Project
 from annotator.store.workspace import Workspace
@@ -197,12 +198,12 @@ class Evil:
                                      for a in layer.attributes))
             for layer in NEWS.layers))
         native = self.folder / f"{FILE_EVIL}.jsonl"
-        speaker = self.text.index("المتحدث")
-        labelled = {"start": speaker, "end": speaker + len("المتحدث"), "layer": "entity", "label": LABEL}
+        # Import now refuses label names outside the schema's naming rule (like LABEL), so the
+        # record carries none; the label checks below drop out (has_label is False).
         record = {"id": "doc-1", "text": self.text,
                   "meta": {"title": self.title, "source": text_markup, "url": f"http://127.0.0.1:{port}/meta",
                            "file": FILE_EVIL},
-                  "spans": [labelled]}
+                  "spans": []}
         native.write_text(json.dumps(record, ensure_ascii=False) + "\n", "utf-8")
         plain = self.folder / f"{FILE_EVIL}.txt"
         plain.write_text(f"{FILE_EVIL}\nنص ثان", "utf-8")
@@ -348,7 +349,8 @@ def test_every_panel_and_dialog_shows_untrusted_text_literally(qtbot, everything
 
     # Window title and recent projects: plain by nature (titles and menus are never rich text),
     # and literal ("&" doubled so it is no mnemonic); menu tooltips are not shown.
-    assert window.windowTitle() == f"{FILE_EVIL} — annotator"
+    # Title "<document> — <project> — annotator", each part neutralised.
+    assert window.windowTitle() == f"{neutralised(project.title)} — {neutralised(FILE_EVIL)} — annotator"
     recent = [a.text() for a in window.recent_menu.actions()]
     assert str(project.path).replace("&", "&&") in recent
     assert str(project.folder / f"{FILE_EVIL} older.annotator").replace("&", "&&") in recent
@@ -358,18 +360,19 @@ def test_every_panel_and_dialog_shows_untrusted_text_literally(qtbot, everything
     assert window.view.document().toRawText().replace("\u2029", "\n") == project.text
     assert "\ufffc" not in window.view.toPlainText()
 
-    # Document list: raw titles, no tooltip.
+    # Document list: titles shown literally (neutralised), no tooltip.
     titles = [window.doc_filter.index(r, 0).data() for r in range(window.doc_filter.rowCount())]
-    assert project.title in titles and FILE_EVIL in titles
+    assert neutralised(project.title) in titles and neutralised(FILE_EVIL) in titles
     assert all(window.doc_filter.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) is None
                for r in range(window.doc_filter.rowCount()))
 
-    # Span list: raw labels and span texts; the claim's details name the claimant span.
+    # Span list: labels and span texts literally (neutralised); the claim's details name the
+    # claimant span.
     rows = [[window.span_model.index(r, c).data() for c in range(4)] for r in range(window.span_model.rowCount())]
-    assert ["PERSON", project.who_name] in [r[:2] for r in rows]
-    assert any(r[0] == "CLAIM" and f"claimant: {project.who_name}" in r[3] for r in rows)
+    assert [neutralised("PERSON"), neutralised(project.who_name)] in [r[:2] for r in rows]
+    assert any(r[0] == neutralised("CLAIM") and f"claimant: {project.who_name}" in r[3] for r in rows)
     if project.has_label:
-        assert [LABEL, "المتحدث"] in [r[:2] for r in rows]
+        assert [neutralised(LABEL), neutralised("المتحدث")] in [r[:2] for r in rows]
 
     # Claim panel with the claim selected: heading, cue, note, claimant list, tooltips.
     panel: ClaimPanel = window.claim_panel
@@ -393,7 +396,7 @@ def test_every_panel_and_dialog_shows_untrusted_text_literally(qtbot, everything
     for layer in window.project.schema.layers:
         for label in layer.labels:
             button = window.palette.buttons[label.name]
-            assert button.text().startswith(label.name.replace("&", "&&"))
+            assert button.text().startswith(neutralised(label.name).replace("&", "&&"))
             expected = f"{label.name} ({layer.name})\n\n{label.guideline}".strip()
             assert html_shows(button.toolTip()) == expected and (markup in expected or LABEL in expected)
     if project.has_label:
@@ -404,11 +407,11 @@ def test_every_panel_and_dialog_shows_untrusted_text_literally(qtbot, everything
     assert undo_text.startswith(f"rename entity {project.other_name}")
     assert displayed(window.undo_action.toolTip()) == undo_text
 
-    # Entity browser: raw names and aliases, no tooltip.
+    # Entity browser: names and aliases literally (neutralised), no tooltip.
     model = window.entity_browser.model
     names = {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
-    assert names[project.who_name] == ", ".join(project.who_aliases)
-    assert project.other_name in names
+    assert names[neutralised(project.who_name)] == ", ".join(neutralised(a) for a in project.who_aliases)
+    assert neutralised(project.other_name) in names
     assert all(model.index(r, c).data(Qt.ItemDataRole.ToolTipRole) is None
                for r in range(model.rowCount()) for c in range(5))
 
@@ -422,7 +425,7 @@ def test_every_panel_and_dialog_shows_untrusted_text_literally(qtbot, everything
         entities = [(i, i.data(Qt.ItemDataRole.UserRole)) for i in items if i.data(Qt.ItemDataRole.UserRole)]
         assert entities
         for item, entity in entities:
-            assert item.text().startswith(f"{entity.name} · {entity.type}")
+            assert item.text().startswith(f"{neutralised(entity.name)} · {neutralised(entity.type)}")
             assert html_shows(item.toolTip()) == "\n".join([entity.name, *entity.aliases])
     assert any(item.data(Qt.ItemDataRole.UserRole) is None and markup in item.text()
                for item in (picker.list.item(i) for i in range(picker.list.count())))  # "create" row
@@ -458,7 +461,7 @@ def test_every_panel_and_dialog_shows_untrusted_text_literally(qtbot, everything
 
     # Status bar: messages quote names.
     assert window.message_label.textFormat() == Qt.TextFormat.PlainText
-    assert project.status_message == f"Renamed to {project.other_name}"
+    assert project.status_message == errors.visible(f"Renamed to {project.other_name}")
 
     # Nothing was fetched, even after everything has been painted.
     for _ in range(5):

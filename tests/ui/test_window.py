@@ -5,6 +5,7 @@ import json
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel
 
+from annotator.core.display import neutralised
 from annotator.store import Project
 from annotator.ui import main_window
 from annotator.ui.dialogs import ShortcutsDialog
@@ -123,13 +124,17 @@ def test_untrusted_text_is_never_rich_text(qtbot, tmp_path, open_window):
     source.write_text('<img src="http://127.0.0.1:9/x"> <b>عنوان</b>\nنص', "utf-8")
     path = make_project(tmp_path / "p.annotator", [source])
     window = open_window(path)
-    assert window.doc_model.index(0, 0).data() == '<img src="http://127.0.0.1:9/x"> <b>عنوان</b>'
+    # Shown literally, neutralised (isolated, bidi controls visible): no markup interpreted.
+    assert window.doc_model.index(0, 0).data() == neutralised('<img src="http://127.0.0.1:9/x"> <b>عنوان</b>')
     for label in window.findChildren(QLabel):
         assert label.textFormat() == Qt.TextFormat.PlainText or not label.text(), label.text()
 
 
 def test_export_refuses_a_folder_for_a_file_format_and_no_status(qtbot, tmp_path, demo_path, open_window, dialogs):
     window = open_window(demo_path)
-    assert window.export_to("native", tmp_path) is None
-    assert dialogs[-1][1] == "Export failed" and "is a folder" in dialogs[-1][2]
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    assert window.export_to("native", folder) is None
+    assert dialogs[-1][1] == "Export refused" and "is a folder" in dialogs[-1][2]
+    assert "refused" in window.message_label.text()
     assert not list(tmp_path.glob("*.partial"))

@@ -1,0 +1,157 @@
+"""File > Import and File > Export of the main window, as a mixin of MainWindow.
+
+Import runs in a worker thread (import_task.py) while the window waits, live but away from the
+database; export goes through the one output guard (annotator.io.outputs), so no path can
+overwrite, delete or write into the project, its side files or its backups.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QFileDialog, QProgressDialog
+
+from annotator.io import export_to as write_export, exporter
+from annotator.io.outputs import OutputRefused, guard_output, protected_paths
+from annotator.store import ProjectError
+from annotator.ui import errors
+from annotator.ui.dialogs import ExportDialog
+from annotator.ui.import_task import ImportTask, refuse_project_inputs
+from annotator.ui.plain import plain_label
+
+MAX_LISTED = 30  # rejected inputs listed in the report dialog; the rest are counted
+
+
+class ImportExport:
+    """Needs from the window: project, workspace, annotator, the document list and its filter,
+    search, claim_panel, entity_browser, message(), open_document(), _finish_loading(),
+    _load_suggestions(), _select_document_row(), _update_status(), _write_failed()."""
+
+    busy = False  # an import's worker owns the project's connection (see import_task.py)
+    _close_after_import = False
+    import_task: ImportTask | None = None
+
+    def import_dialog(self, as_suggestions: bool = False) -> None:
+        title = "Import pre-annotations as suggestions" if as_suggestions else "Import documents"
+        kinds = "Annotated JSONL (*.jsonl *.ndjson)" if as_suggestions else \
+            "Documents (*.txt *.jsonl *.ndjson *.csv *.tsv *.html *.htm)"
+        paths, _ = QFileDialog.getOpenFileNames(self, title, str(self.project.path.parent), f"{kinds};;All files (*)")
+        if paths:
+            self.import_paths([Path(p) for p in paths], as_suggestions=as_suggestions)
+
+    def import_paths(self, paths: list[Path], as_suggestions: bool = False):
+        """Import in a worker thread (import_task.py) while the window waits, live but off the
+        database; return the report (None if nothing could start)."""
+        if self.busy:
+            self.message("An import is already running")
+            return None
+        paths, refused = refuse_project_inputs(self.project.path, [Path(p) for p in paths])
+        # Text being typed belongs to the current span, and the spans past the first screen
+        # must be in: both use the connection, so now, before the worker takes it.
+        self.claim_panel.commit_pending()
+        self._finish_loading()
+        task = ImportTask(self.project, paths, annotator=self.annotator, as_suggestions=as_suggestions, parent=self)
+        progress = QProgressDialog("Importing…", "Cancel", 0, 0, self)
+        progress.setLabel(plain_label("Importing…"))  # its own label would be AutoText
+        progress.setWindowTitle("Import")
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setMinimumDuration(300)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.canceled.connect(task.cancel)
+        progress.canceled.connect(lambda: progress.setLabelText("Stopping after the current batch…"))
+        # After a Cancel the label keeps saying that the import is stopping.
+        task.progressed.connect(lambda n: progress.wasCanceled() or progress.setLabelText(f"Imported {n} documents…"))
+        self.import_task = task  # tests (and Cancel) reach the running task here
+        self._set_busy(True)
+        try:
+            report = task.wait_done()
+        except ProjectError as exc:
+            report = task.report
+            self._write_failed(exc)
+        finally:
+            self.import_task = None
+            progress.close()
+            progress.deleteLater()
+            self._set_busy(False)
+        report.rejected[:0] = refused
+        self.doc_model.set_rows(self.project.document_rows())
+        self.doc_filter.forget_texts()
+        self.entity_browser.refresh()  # imported records may bring canonical entities
+        if self.search.text().strip():
+            self.doc_filter.set_query(self.search.text())  # new documents may match the search
+        if self.workspace.document is not None:
+            self._select_document_row(self.workspace.document.id)
+        stopped = "Import cancelled: " if task.cancelled else ""
+        lines = [f"{stopped}Imported {report.documents} documents ({report.spans} spans"
+                 + (f", {report.suggestions} suggestions" if as_suggestions else "")
+                 + f"); {len(report.duplicates)} duplicates skipped; {len(report.rejected)} rejected."]
+        lines += [str(r) for r in report.rejected[:MAX_LISTED]]
+        if len(report.rejected) > MAX_LISTED:
+            lines.append(f"… and {len(report.rejected) - MAX_LISTED} more")
+        if report.rejected:
+            errors.show_error(self, "Import finished with problems", "\n".join(lines))
+        self.message(lines[0])
+        if self.workspace.document is None and self.doc_model.rows:
+            self.open_document(self.doc_model.rows[0][0])
+        elif as_suggestions and self.workspace.document is not None:
+            self._load_suggestions(self.workspace.document.id)
+        self._update_status()
+        if self._close_after_import:
+            QTimer.singleShot(0, self, self.close)
+        return report
+
+    def _set_busy(self, busy: bool) -> None:
+        """Block every way into an action while the import worker owns the connection: the
+        menus, shortcuts (actions), docks and the article are disabled, not just covered."""
+        self.busy = busy
+        for action in self.actions():
+            if busy:
+                action.setProperty("enabled_before_import", action.isEnabled())
+                action.setEnabled(False)
+            else:
+                action.setEnabled(bool(action.property("enabled_before_import")))
+        for widget in (self.menuBar(), self.centralWidget(), self.doc_dock, self.span_dock, self.claim_dock,
+                       self.entity_dock, self.palette_dock):
+            widget.setEnabled(not busy)
+
+    def export_dialog(self) -> None:
+        dialog = ExportDialog(self.project.path, self, check=self._export_problem)
+        if dialog.exec():
+            fmt, path, statuses = dialog.chosen()
+            if not statuses:  # no status ticked means nothing to export, not "everything"
+                self.message("Export: tick at least one document status")
+                return
+            self.export_to(fmt, path, statuses)
+
+    def _export_problem(self, fmt: str, path: Path) -> str | None:
+        """What would refuse this export (shown in the dialog before it closes), or None."""
+        try:
+            guard_output(path, protected=protected_paths(self.project.path), folder=exporter(fmt).WRITES_FOLDER)
+        except OutputRefused as exc:
+            return str(exc)
+        return None
+
+    def export_to(self, fmt: str, path: Path, statuses: tuple[str, ...] = ()) -> list[str] | None:
+        """Export through the one output guard: the project, its side files and backups can
+        never be overwritten, deleted or written into. None when refused or failed."""
+        path = Path(path)
+        try:
+            warnings = write_export(fmt, self.project.iter_documents(statuses), path, self.project.schema,
+                                    protected=protected_paths(self.project.path))
+        except OutputRefused as exc:
+            errors.show_error(self, "Export refused", str(exc))
+            self.message("Export refused: nothing was written")
+            return None
+        except OSError as exc:
+            errors.show_error(self, "Export failed", f"{path}: {exc.strerror or exc}")
+            self.message("Export failed: nothing was written")
+            return None
+        except ProjectError as exc:
+            errors.show_error(self, "Export failed", str(exc))
+            self.message("Export failed: nothing was written")
+            return None
+        self.message(f"Exported {self.project.document_count(statuses)} documents to {path}"
+                     + (f" ({len(warnings)} warnings)" if warnings else ""))
+        return warnings
