@@ -16,6 +16,7 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (QComboBox, QFormLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton,
                                QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
+from annotator.core.display import neutralised
 from annotator.core.model import Span
 from annotator.core.schema import Attribute, Schema
 from annotator.store.errors import ProjectError
@@ -32,9 +33,9 @@ def display_name(name: str) -> str:
 
 
 def item_text(text: str, limit: int = ITEM_CHARS) -> str:
-    """A span's text on one line, shortened for a combo item."""
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    """A span's text on one line, shortened for a combo item, neutralised: a bidi control in
+    imported text must not reorder the label and punctuation around it."""
+    return neutralised(" ".join(text.split()), limit=limit)
 
 
 class NoteEdit(QPlainTextEdit):

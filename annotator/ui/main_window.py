@@ -668,11 +668,11 @@ class MainWindow(ImportExport, QMainWindow):
 
     def _span_details(self, span) -> str:
         if not self.project.schema.attributes(span.layer):
-            return span.entity.name if span.entity else ""
+            return neutralised(span.entity.name) if span.entity else ""
         parts = []
         who = self.workspace.claimant(span.id)
         if who is not None:
-            parts.append(f"claimant: {who if isinstance(who, str) else who.text}")
+            parts.append(f"claimant: {who if isinstance(who, str) else neutralised(who.text, limit=40)}")
         if span.attrs.get("stance"):
             parts.append(f"stance: {span.attrs['stance']}")
         return " · ".join(parts)

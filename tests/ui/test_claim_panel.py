@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QPushButton
 
+from annotator.core.display import FSI, neutralised
 from annotator.core.schema import parse_schema
 from annotator.io.importing import import_paths
 from annotator.store import Project
@@ -88,7 +89,7 @@ def test_form_follows_the_schema_with_plain_labels(annotated):
     claimant = combo(panel, "claimant")
     items = [claimant.itemText(i) for i in range(claimant.count())]
     # literals, then the entity spans by position (the person comes before the agencies)
-    assert items == ["—", "AUTHOR", "UNKNOWN", f"PERSON · {PERSON}", f"ORG · {ORG}"]
+    assert items == ["—", "AUTHOR", "UNKNOWN", f"PERSON · {neutralised(PERSON)}", f"ORG · {neutralised(ORG)}"]
     # an entity span (no attributes) or nothing: the hint
     panel.show_span(org.id)
     assert panel.span_id is None and panel.stack.currentWidget() is panel.hint
@@ -211,7 +212,7 @@ def test_cue_from_the_selection_and_cleared(qtbot, demo_path, annotated):
     start = window.workspace.document.text.index(CUE)
     assert panel.set_cue(start, start + len(CUE))
     assert stored_attrs(demo_path, claim.id) == {"cue": {"start": start, "end": start + len(CUE), "text": CUE}}
-    assert field.editor.text() == f"«{CUE}»"
+    assert field.editor.text() == f"«{neutralised(CUE)}»"
     field.buttons["clear"].click()
     assert stored_attrs(demo_path, claim.id) == {}
     assert field.editor.text() == "—"
@@ -237,7 +238,7 @@ def test_showing_another_claim_refreshes_without_writing(qtbot, demo_path, annot
         assert combo(panel, "checkworthy").currentData() == "low"
         assert combo(panel, "claimant").currentText() == "UNKNOWN"
         assert panel.fields()["note"].editor.toPlainText() == "ملاحظة"
-        assert panel.heading.text().startswith("PREDICTION · «تهدف")
+        assert panel.heading.text().startswith("PREDICTION · «" + FSI + "تهدف")
         panel.show_span(claim.id)
         assert panel.fields()["note"].editor.toPlainText() == ""
     assert len(workspace.history._done) == steps
@@ -268,11 +269,11 @@ def test_untrusted_texts_stay_plain(qtbot, tmp_path, open_window):
     panel.show_span(claim.id)
     assert panel.heading.textFormat() == Qt.TextFormat.PlainText
     assert "<b>" in panel.heading.text()
-    assert combo(panel, "claimant").findText(f"PERSON · {who.text}") >= 0
+    assert combo(panel, "claimant").findText(f"PERSON · {neutralised(who.text)}") >= 0
     start = text.index("<b>")
     panel.set_cue(start, start + 3)
     cue = panel.fields()["cue"].editor
-    assert cue.text() == "«<b>»" and cue.textFormat() == Qt.TextFormat.PlainText
+    assert cue.text() == f"«{neutralised('<b>')}»" and cue.textFormat() == Qt.TextFormat.PlainText
     assert "&lt;b&gt;" in cue.toolTip()
 
 
