@@ -101,7 +101,7 @@ def check(conn: sqlite3.Connection) -> list[Problem]:
 
 def _checks(conn: sqlite3.Connection, name: str) -> list[Problem]:
     problems: list[Problem] = []
-    for step in (_foreign_keys, _missing_documents, _relations, _documents_and_spans):
+    for step in (_schema_names, _foreign_keys, _missing_documents, _relations, _documents_and_spans):
         try:
             problems.extend(step(conn))  # generators: what was found before an error is kept
         except sqlite3.OperationalError as exc:
@@ -113,6 +113,28 @@ def _checks(conn: sqlite3.Connection, name: str) -> list[Problem]:
             problems.append(_damaged(name, exc))
             break  # what follows would read the same damaged pages
     return problems
+
+
+# -- the stored schema ----------------------------------------------------------------------
+
+def _schema_names(conn: sqlite3.Connection) -> Iterator[Problem]:
+    """Names and keys stored by an older annotator (or a hand edit) that today's rules refuse: a
+    bidi control in a label passes for another label in the palette, a newline breaks brat and
+    CoNLL lines, a control character as a key cannot be typed."""
+    from annotator.core.schema import key_problem, name_problem
+
+    for (name,) in conn.execute("SELECT name FROM layers ORDER BY position"):
+        problem = name_problem(name, "layer")
+        if problem:
+            yield Problem("schema", f"layers {name!r}", problem, fix="rename the layer in a new project's schema")
+    for name, key in conn.execute("SELECT name, key FROM labels ORDER BY position"):
+        problem = name_problem(name, "label")
+        if problem:
+            yield Problem("schema", f"labels {name!r}", problem,
+                          fix="export, rename the label in the JSONL and import into a new project")
+        if key is not None and key_problem(key):
+            yield Problem("schema", f"labels {name!r}", f"key {key!r}: {key_problem(key)}",
+                          fix=f"UPDATE labels SET key = NULL WHERE name = {name!r} (then choose a new key)")
 
 
 # -- foreign keys ---------------------------------------------------------------------------

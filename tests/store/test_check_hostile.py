@@ -425,3 +425,22 @@ def test_repairs_are_all_applied_or_none(sound):
     assert conn.execute("SELECT content_hash FROM documents WHERE id = 'd2'").fetchone()[0] == content_hash(
         "نص آخر لا علاقة له بالأول")
     conn.close()
+
+
+def test_stored_label_names_and_keys_that_break_the_rules_are_reported(tmp_path):
+    # An older file (or a hand edit) may hold what today's schema rules refuse.
+    text = "قال المتحدث"
+    path = make(tmp_path, [Document("d1", text, {}, "new", [span("s1", text, 0, 3)], [], content_hash(text))])
+    conn = sqlite3.connect(path)
+    with conn:
+        conn.execute("PRAGMA foreign_keys=ON")
+        conn.execute("UPDATE labels SET name = ? WHERE name = 'PERSON'", ("\u202eNOSREP",))
+        conn.execute("UPDATE labels SET key = ? WHERE name = 'ORG'", ("\x01",))
+    conn.close()
+    with Project.open(path, readonly=True) as project:
+        problems = [p for p in check(project.db.conn) if p.kind == "schema"]
+    assert len(problems) == 2
+    assert "\\u202eNOSREP" in str(problems[0]) and "needs a manual fix" in str(problems[0])
+    assert "key '\\x01'" in str(problems[1]) and not any(p.repair for p in problems)
+    result = run("check", path)
+    assert result.returncode == 1 and "\u202e" not in result.stdout and "\\u202eNOSREP" in result.stdout
