@@ -4,21 +4,26 @@ The text column is the first of ``text``, ``content``, ``body``, ``article`` fou
 compared case-insensitively, ignoring surrounding spaces). ``id`` and ``status`` fill the Draft;
 ``title``, ``source``, ``url`` fill meta; every other column goes into meta under its header, in
 column order. ``meta["file"]`` is the table's file name unless a ``file`` column gives one.
-A bad row (wrong field count, empty text, broken quoting) is rejected at the line where it
-starts; the other rows still import.
+A bad row (wrong field count, empty text, broken quoting, larger than one document may be) is
+rejected at the line where it starts; the other rows still import.
+
+Tables are streamed: a file above WHOLE_FILE_BYTES is decoded as it is read, and no row is ever
+held beyond MAX_DOCUMENT characters, so a gigabyte cell costs a bounded buffer, not gigabytes.
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.io.records import Draft, Rejection
-from annotator.io.txt import read_text
+from annotator.io.decode import DecodeError, detect
+from annotator.io.records import MAX_DOCUMENT, Draft, Rejection
+from annotator.io.txt import nonblocking, not_a_file, read_text
 
 SUFFIXES = ("csv", "tsv")
 TEXT_COLUMNS = ("text", "content", "body", "article")
@@ -26,29 +31,125 @@ DELIMITERS = ",;\t|"
 _META_COLUMNS = ("title", "source", "url")
 _QUOTED = re.compile(r'"[^"]*"')
 
-# One cell may hold a whole article (the default limit is 128 KiB); C long caps it on Windows.
-csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+# One cell may hold a whole document (the default limit is 128 KiB), no more: a larger cell is a
+# csv.Error for its row. (_Rows bounds whole rows the same way, before the csv module sees them.)
+csv.field_size_limit(min(sys.maxsize, MAX_DOCUMENT))
+# Smaller files are decoded whole, with decode()'s exact diagnosis; larger ones are streamed.
+WHOLE_FILE_BYTES = 16_000_000
+_SAMPLE = 1 << 20  # bytes that choose the codec of a streamed file
+
+
+class _TooBig(Exception):
+    pass
+
+
+class _Rows:
+    """Physical lines for csv.reader, counted, with each row bounded: when a row grows beyond
+    `limit` characters it raises _TooBig, and skip_row() then reads on (without keeping
+    anything) to where the row ends, by quote parity, so the next row is read correctly."""
+
+    def __init__(self, stream, limit: int):
+        self.stream, self.limit = stream, limit
+        self.number = 0  # physical lines read
+        self._mid = False  # the last piece read ended inside a line
+        self._chars = self._quotes = 0  # in the current row
+
+    def start_row(self) -> int:
+        self._chars = self._quotes = 0
+        return self.number + 1
+
+    def _read(self, size: int) -> str:
+        piece = self.stream.readline(size)
+        if piece and not self._mid:
+            self.number += 1
+            if self.number == 1:
+                piece = piece.removeprefix("\ufeff")  # an explicit encoding keeps the BOM
+        self._mid = bool(piece) and not piece.endswith(("\n", "\r"))
+        self._quotes += piece.count('"')
+        return piece
+
+    def __iter__(self):
+        return self
+
+    def __next__(self) -> str:
+        room = self.limit - self._chars
+        piece = self._read(room + 1)
+        if not piece:
+            raise StopIteration
+        self._chars += len(piece)
+        if self._chars > self.limit:
+            raise _TooBig
+        return piece
+
+    def skip_row(self) -> None:
+        while self._mid or self._quotes % 2:  # inside a line, or inside a quoted cell
+            if not self._read(1 << 20):
+                return
+
+
+def _open(path, encoding: str | None):
+    """A text stream of the table (newline="" keeps line breaks inside cells as they are and
+    counts physical lines), or a Rejection."""
+    name = str(path)
+    try:
+        info = os.stat(path)
+        reason = not_a_file(info.st_mode)
+        if reason:
+            return Rejection(name, None, reason)
+        if info.st_size <= WHOLE_FILE_BYTES:
+            text = read_text(path, encoding)
+            return text if isinstance(text, Rejection) else io.StringIO(text, newline="")
+        fh = open(path, "rb", opener=nonblocking)
+    except OSError as err:
+        return Rejection(name, None, f"cannot read file: {err.strerror or err}")
+    try:
+        reason = not_a_file(os.fstat(fh.fileno()).st_mode)  # swapped since the check above?
+        if reason:
+            fh.close()
+            return Rejection(name, None, reason)
+        codec = detect(fh.read(_SAMPLE), encoding)
+        fh.seek(0)
+    except DecodeError as err:
+        fh.close()
+        return Rejection(name, err.line, err.reason)
+    except OSError as err:
+        fh.close()
+        return Rejection(name, None, f"cannot read file: {err.strerror or err}")
+    return io.TextIOWrapper(fh, codec, newline="")
 
 
 def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
-    name = str(path)
-    text = read_text(path, encoding)
-    if isinstance(text, Rejection):
-        yield text
+    stream = _open(path, encoding)
+    if isinstance(stream, Rejection):
+        yield stream
         return
-    text = text.removeprefix("\ufeff")  # an explicit encoding keeps the BOM; it is not in the header
-    delimiter = "\t" if name.lower().endswith(".tsv") else sniff_delimiter(text)
-    # newline="" hands the csv module raw lines, so quoted cells keep their line breaks and
-    # line_num counts physical lines.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    with stream:
+        try:
+            yield from _read_rows(stream, path)
+        except UnicodeDecodeError as exc:  # only a streamed file finds a fault this late
+            yield Rejection(str(path), None, f"cannot decode as {stream.encoding} further on: {exc.reason}; "
+                                             "the rest of the table is not read")
+        except OSError as err:
+            yield Rejection(str(path), None, f"cannot read file: {err.strerror or err}")
+
+
+def _read_rows(stream, path) -> Iterator[Draft | Rejection]:
+    name = str(path)
+    delimiter = "\t" if name.lower().endswith(".tsv") else sniff_delimiter(stream.read(1 << 16).removeprefix("\ufeff"))
+    stream.seek(0)
+    lines = _Rows(stream, MAX_DOCUMENT)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
 
     header = None
     while header is None:
-        start = reader.line_num + 1
+        start = lines.start_row()
         try:
             row = next(reader)
         except StopIteration:
             yield Rejection(name, None, "empty table (no header row)")
+            return
+        except _TooBig:
+            yield Rejection(name, start, f"bad header row: {_too_big()}")
             return
         except csv.Error as err:
             yield Rejection(name, start, f"bad header row: {_csv_reason(err)}")
@@ -76,14 +177,19 @@ def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
 
     rows = 0
     while True:
-        start = reader.line_num + 1
+        start = lines.start_row()
         try:
             row = next(reader)
         except StopIteration:
             if not rows:  # like an empty file: say so rather than import nothing silently
                 yield Rejection(name, None, "no rows below the header")
             return
-        except csv.Error as err:
+        except (_TooBig, csv.Error) as err:
+            if isinstance(err, _TooBig) or "field limit" in str(err):
+                rows += 1
+                lines.skip_row()
+                yield Rejection(name, start, _too_big())
+                continue
             rows += 1
             yield Rejection(name, start, _csv_reason(err))
             continue
@@ -103,9 +209,13 @@ def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
             return value or None
 
         meta = {key: cell(key) for key in _META_COLUMNS}
-        meta["file"] = cell("file") or Path(path).name
+        meta["file"] = cell("file") or Path(name).name
         meta.update((h, row[i]) for h, i in extras)
         yield Draft(body, path=name, line=start, meta=meta, id=cell("id"), status=cell("status"))
+
+
+def _too_big() -> str:
+    return f"row larger than the {MAX_DOCUMENT:,} characters one document may have; skipped"
 
 
 def sniff_delimiter(text: str) -> str:

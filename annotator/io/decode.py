@@ -76,6 +76,31 @@ def decode(data: bytes, encoding: str | None = None, *, hint: str | None = None)
     return _legacy(data, hint)
 
 
+def detect(sample: bytes, encoding: str | None = None) -> str:
+    """The codec to stream a file too large to decode whole, from its first bytes.
+
+    Refuses what decode() would refuse in the sample (binary, UTF-16 without BOM, broken
+    UTF-8); a fault further on is found while streaming."""
+    if encoding:
+        try:
+            return codecs.lookup(encoding).name
+        except LookupError:
+            raise DecodeError(f"unknown encoding {encoding!r}") from None
+    for bom, codec, _ in _BOMS:
+        if sample.startswith(bom):
+            return codec
+    if b"\0" in sample:
+        decode(sample)  # raises: binary, or UTF-16 without a byte-order mark
+    try:
+        # Incremental and not final: a sample may end inside a letter.
+        codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
+        return "utf-8"
+    except UnicodeDecodeError:
+        if _mostly_utf8(sample):
+            decode(sample)  # raises "invalid UTF-8 at byte offset ..." with its line
+    return _legacy_codec(sample, None)
+
+
 def looks_binary(data: bytes) -> bool:
     """More than 1% of control bytes that text files never contain (in the first 64 KiB)."""
     sample = data[:65536]
@@ -126,6 +151,10 @@ def _looks_utf16(data: bytes) -> bool:
 
 
 def _legacy(data: bytes, hint: str | None) -> str:
+    return data.decode(_legacy_codec(data, hint))
+
+
+def _legacy_codec(data: bytes, hint: str | None) -> str:
     if hint:
         try:
             name = codecs.lookup(hint).name.replace("-", "_")
@@ -133,23 +162,24 @@ def _legacy(data: bytes, hint: str | None) -> str:
             name = None
         if name in LEGACY:
             try:
-                return data.decode(name)
+                data.decode(name)
+                return name
             except UnicodeDecodeError:
                 pass  # a wrong declaration: fall back to detection
     matches = charset_normalizer.from_bytes(data, cp_isolation=list(LEGACY))
-    texts: list[str] = []
+    texts: dict[str, str] = {}  # codec -> text
     for match in matches:  # best first
         try:
-            texts.append(data.decode(match.encoding))  # the library may have checked only samples
+            texts.setdefault(match.encoding, data.decode(match.encoding))  # the library may have checked only samples
         except UnicodeDecodeError:
             pass
     if not texts:
         if looks_binary(data):
             raise DecodeError("not a text file")
         raise DecodeError("unknown text encoding (not UTF-8, UTF-16, Windows-1256 or ISO-8859-6)")
-    if len(set(texts)) == 1:
-        return texts[0]
+    if len(set(texts.values())) == 1:
+        return next(iter(texts))
     # On whole articles the library is right alone; on a few words both code pages can score
     # zero chaos, and the count of orthographic impossibilities decides (ties keep the
     # library's order, which favours cp1256, by far the more common of the two).
-    return min(texts, key=lambda text: len(_IMPLAUSIBLE.findall(text)))
+    return min(texts, key=lambda codec: len(_IMPLAUSIBLE.findall(texts[codec])))

@@ -6,6 +6,9 @@ fully stored or absent, and re-running the import completes it (stored ones are 
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +17,7 @@ from annotator.core.model import Suggestion, new_id
 from annotator.io import IMPORT_FORMATS, format_for_path, importer
 from annotator.io.pipeline import Prepared, Preparer
 from annotator.io.records import Draft, Rejection
+from annotator.io.txt import not_a_file
 from annotator.store import Project
 
 BATCH_DOCS = 500
@@ -34,32 +38,127 @@ class ImportReport:
     as_suggestions: bool = False
     suggestions: int = 0  # with --as-suggestions
     dropped_relations: int = 0  # with --as-suggestions: relations are not suggested
+    cancelled: bool = False  # stopped by `cancel`: what was stored is whole, the rest was not read
 
 
 def expand(paths: Iterable[Path], fmt: str, report: ImportReport) -> Iterator[tuple[Path, str]]:
-    """(file, format) for every file named or found below a named folder, in a stable order."""
+    """(file, format) for every file named or found below a named folder, in a stable order.
+
+    Only regular files are yielded, each real file once (by device and inode: a link inside the
+    folder to a file in it, or a hard link, is not read twice). Everything else is a rejection,
+    never opened: pipes, sockets, devices, broken links, link loops, and links that lead out of
+    the named folder (a folder import reads that folder, not what its links point at)."""
+    seen: dict[tuple[int, int], str] = {}
     for path in paths:
         path = Path(path)
-        if path.is_dir():
-            for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if any(part.startswith(".") for part in child.relative_to(path).parts):
-                    continue
-                found = fmt if fmt != "auto" else format_for_path(child)
-                if found is None:
-                    report.skipped_files.append(str(child))
-                else:
-                    yield child, found
-        elif path.is_file():
+        try:
+            info = path.stat()  # a path named by the user is followed wherever it leads
+        except OSError as exc:
+            report.rejected.append(Rejection(str(path), None, _stat_failure(path, exc)))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            yield from _walk(path, fmt, report, seen)
+        elif (reason := not_a_file(info.st_mode)) is not None:
+            report.rejected.append(Rejection(str(path), None, reason))
+        elif _first_time(path, info, seen, report):
             yield path, fmt if fmt != "auto" else (format_for_path(path) or "txt")
-        else:
-            report.rejected.append(Rejection(str(path), None, "no such file or folder"))
+
+
+def _walk(root: Path, fmt: str, report: ImportReport, seen: dict) -> Iterator[tuple[Path, str]]:
+    # Depth first over names sorted per folder, a subfolder where its name sorts: the order of
+    # sorted(Path), which compares part by part; a stack of listings rather than recursion, so
+    # deep trees cannot exhaust Python's recursion limit. Linked folders are never followed
+    # (their targets inside the tree are walked where they lie), so the walk cannot loop;
+    # `walked` also stops a bind mount of a folder inside itself.
+    real_root = os.path.realpath(root)
+    walked: set[tuple[int, int]] = set()
+    stack = [iter(_listing(root, walked, report))]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue  # hidden: .git, editor and OS files
+        child = Path(entry.path)
+        try:
+            if entry.is_symlink():
+                info = _link_target(child, root, real_root, report)
+                if info is None or stat.S_ISDIR(info.st_mode):
+                    continue
+            else:
+                info = entry.stat(follow_symlinks=False)
+        except OSError as exc:
+            report.rejected.append(Rejection(str(child), None, f"cannot read: {exc.strerror or exc}"))
+            continue
+        if stat.S_ISDIR(info.st_mode):
+            stack.append(iter(_listing(child, walked, report)))
+            continue
+        reason = not_a_file(info.st_mode)
+        if reason is not None:
+            report.rejected.append(Rejection(str(child), None, reason))
+            continue
+        found = fmt if fmt != "auto" else format_for_path(child)
+        if found is None:
+            report.skipped_files.append(str(child))
+        elif _first_time(child, info, seen, report):
+            yield child, found
+
+
+def _listing(folder: Path, walked: set, report: ImportReport) -> list[os.DirEntry]:
+    try:
+        info = os.stat(folder)
+        if (info.st_dev, info.st_ino) in walked:
+            report.rejected.append(Rejection(str(folder), None, "folder already walked (a mount loop), skipped"))
+            return []
+        walked.add((info.st_dev, info.st_ino))
+        with os.scandir(folder) as it:
+            return sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        report.rejected.append(Rejection(str(folder), None, f"cannot read folder: {exc.strerror or exc}"))
+        return []
+
+
+def _link_target(link: Path, root: Path, real_root: str, report: ImportReport) -> os.stat_result | None:
+    """The stat of a link's target inside the tree, or None (rejected, or a folder not followed)."""
+    try:
+        info = os.stat(link)
+    except OSError as exc:
+        report.rejected.append(Rejection(str(link), None, _stat_failure(link, exc)))
+        return None
+    real = os.path.realpath(link)
+    kind = "folder" if stat.S_ISDIR(info.st_mode) else "file"
+    if os.path.commonpath([real_root, real]) != real_root:
+        report.rejected.append(Rejection(str(link), None, f"symbolic link to a {kind} outside {root}, skipped"))
+        return None
+    return info
+
+
+def _stat_failure(path: Path, exc: OSError) -> str:
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop, skipped"
+    if exc.errno == errno.ENOENT:
+        return "broken symbolic link (its target does not exist), skipped" if path.is_symlink() else "no such file or folder"
+    return f"cannot read: {exc.strerror or exc}"
+
+
+def _first_time(path: Path, info: os.stat_result, seen: dict, report: ImportReport) -> bool:
+    key = (info.st_dev, info.st_ino)
+    if key in seen:
+        report.duplicates.append(f"{path}: same file as {seen[key]}")
+        return False
+    seen[key] = str(path)
+    return True
 
 
 class Importer:
     def __init__(self, project: Project, *, offset_unit: str = "codepoint", annotator: str = "",
                  encoding: str | None = None, progress: Callable[[int], None] | None = None,
-                 as_suggestions: bool = False):
+                 as_suggestions: bool = False, cancel: Callable[[], bool] | None = None):
         self.project = project
+        # Asked between files and before each batch is stored (from the import's own thread):
+        # True stops the run there, so only whole batches of whole documents are ever stored.
+        self.cancel = cancel
         self.encoding = encoding
         # Pre-annotations (a model's output, another tool's) become suggestions the analyst
         # accepts or rejects; for a document already in the project they are attached to it.
@@ -75,14 +174,29 @@ class Importer:
         if fmt != "auto" and fmt not in IMPORT_FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
         for path, found in expand(paths, fmt, self.report):
+            if self._cancelled():
+                break
             self.report.files += 1
-            for item in importer(found).read(path, encoding=self.encoding):
-                if isinstance(item, Rejection):
-                    self.report.rejected.append(item)
-                else:
-                    self.add(item)
+            items = importer(found).read(path, encoding=self.encoding)
+            try:
+                for item in items:
+                    if isinstance(item, Rejection):
+                        self.report.rejected.append(item)
+                    else:
+                        self.add(item)
+                    if self.report.cancelled:
+                        break
+            finally:
+                items.close()  # closes the file now, also when cancelled midway
+            if self.report.cancelled:
+                break
         self.flush()
         return self.report
+
+    def _cancelled(self) -> bool:
+        if not self.report.cancelled and self.cancel is not None and self.cancel():
+            self.report.cancelled = True
+        return self.report.cancelled
 
     def add(self, draft: Draft) -> None:
         prepared = self.preparer.prepare(draft)
@@ -102,8 +216,8 @@ class Importer:
 
     def flush(self) -> None:
         batch, self._batch, self._chars = self._batch, [], 0
-        if not batch:
-            return
+        if not batch or self._cancelled():
+            return  # a cancelled run stores nothing more; what it stored before stays whole
         project = self.project
         hashes = [p.doc.content_hash for p in batch]
         stored = dict(self._stored_ids(hashes)) if self.as_suggestions else {

@@ -4,30 +4,54 @@ detected per line, so files mixing shapes still import."""
 from __future__ import annotations
 
 import codecs
+import io
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
 from annotator.io import doccano, native, prodigy
 from annotator.io.decode import DecodeError, decode
-from annotator.io.records import Draft, Rejection
+from annotator.io.records import MAX_DOCUMENT, MAX_RECORD_BYTES, Draft, Rejection, megabytes
+from annotator.io.txt import nonblocking, not_a_file
 
 SUFFIXES = ("jsonl", "ndjson")
 
 
+# Keys only one tool writes. Prodigy tasks carry tokens and its bookkeeping; doccano its label
+# triples or entity objects; a native record its schema_version, status or relations (spans
+# with their ids, which relations refer to). "spans" alone is shared by native and spaCy/Prodigy.
+_PRODIGY_KEYS = ("tokens", "answer", "_input_hash", "_task_hash", "_view_id", "_session_id")
+_NATIVE_KEYS = ("schema_version", "status", "relations")
+
+
 def shape_of(obj: dict) -> str:
-    if "schema_version" in obj or ("status" in obj and "spans" in obj and "tokens" not in obj):
+    """native, doccano, prodigy or plain, by the keys that tell them apart (see above)."""
+    if "schema_version" in obj:
         return "native"
-    if "tokens" in obj or "spans" in obj:
+    if any(key in obj for key in _PRODIGY_KEYS) or _token_aligned(obj.get("spans")):
         return "prodigy"
-    if doccano.is_doccano(obj):
+    if doccano.is_doccano(obj):  # before relations: doccano's entity objects come with relations
         return "doccano"
+    if any(key in obj for key in _NATIVE_KEYS):
+        return "native"
+    if "spans" in obj:  # bare spaCy-style spans; Prodigy's reader takes them as they are
+        return "prodigy"
     return "plain"
+
+
+def _token_aligned(spans) -> bool:
+    return isinstance(spans, list) and any(
+        isinstance(s, dict) and ("token_start" in s or "token_end" in s) for s in spans)
 
 
 def parse_object(obj, path: str, line: int) -> Draft | Rejection:
     if not isinstance(obj, dict):
         return Rejection(path, line, f"expected a JSON object, got {type(obj).__name__}")
+    text = obj.get("text")
+    if isinstance(text, str) and len(text) > MAX_DOCUMENT:
+        return Rejection(path, line, f"text of {len(text):,} characters is longer than the {MAX_DOCUMENT:,} "
+                                     "characters one document may have; skipped")
     shape = shape_of(obj)
     if shape == "native":
         return native.parse_record(obj, path, line)
@@ -62,27 +86,66 @@ def parse_line(raw: str, path: str, line: int) -> Draft | Rejection | None:
 
 def _lines(path: Path, encoding: str | None) -> Iterator[tuple[int, str | Rejection]]:
     """(line number, text or Rejection) for every line, split on LF only: U+2028 and friends
-    may legally sit inside JSON strings."""
-    with open(path, "rb") as fh:
+    may legally sit inside JSON strings. Streaming, never more than one bounded line in memory:
+    a line longer than MAX_RECORD_BYTES is skipped unread, as a Rejection."""
+    name = str(path)
+    with open(path, "rb", opener=nonblocking) as fh:
+        reason = not_a_file(os.fstat(fh.fileno()).st_mode)
+        if reason:
+            yield 1, Rejection(name, None, reason)
+            return
         head = fh.read(4)
         fh.seek(0)
         wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
         if encoding or wide:
             try:
-                text = decode(fh.read(), encoding)
-            except DecodeError as exc:
-                yield exc.line or 1, Rejection(str(path), exc.line, exc.reason)
+                codec = codecs.lookup(encoding or "utf-16").name
+            except LookupError:
+                yield 1, Rejection(name, None, f"unknown encoding {encoding!r}")
                 return
-            for number, line in enumerate(text.split("\n"), 1):
-                yield number, line
+            stream = io.TextIOWrapper(fh, codec, newline="\n")  # strict: a bad byte is an error
+            limit = MAX_RECORD_BYTES // 2  # characters; a UTF-16 code unit is 2 bytes
+            number = 0
+            try:
+                for number, line in _bounded(stream, name, limit, "characters"):
+                    yield number, line
+            except UnicodeDecodeError as exc:
+                # The stream decodes ahead in chunks: the fault is after `number`, maybe not next to it.
+                yield number + 1, Rejection(name, None, f"cannot decode as {codec} after line {number}: "
+                                                        f"{exc.reason}; the rest of the file is not read")
             return
-        for number, raw in enumerate(fh, 1):
+        for number, raw in _bounded(fh, name, MAX_RECORD_BYTES, "bytes"):
+            if isinstance(raw, Rejection):
+                yield number, raw
+                continue
             if number == 1 and raw.startswith(codecs.BOM_UTF8):
                 raw = raw[3:]
             try:
                 yield number, raw.decode("utf-8")
             except UnicodeDecodeError as exc:
-                yield number, Rejection(str(path), number, f"invalid UTF-8 at byte {exc.start} of the line")
+                yield number, Rejection(name, number, f"invalid UTF-8 at byte {exc.start} of the line")
+
+
+def _bounded(stream, name: str, limit: int, unit: str) -> Iterator[tuple[int, str | bytes | Rejection]]:
+    """Numbered lines of a binary or text stream, each read with at most `limit` units held."""
+    newline = "\n" if isinstance(stream, io.TextIOBase) else b"\n"
+    number = 0
+    while True:
+        line = stream.readline(limit + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > limit and not line.endswith(newline):
+            size = len(line)
+            while line and not line.endswith(newline):  # skip the rest, 1 MiB at a time
+                line = stream.readline(1 << 20)
+                size += len(line)
+            what = megabytes(size) if unit == "bytes" else f"{size:,} characters"
+            yield number, Rejection(name, number, f"line of {what} is longer than the "
+                                                  f"{megabytes(limit) if unit == 'bytes' else f'{limit:,} characters'} "
+                                                  "one record may have; skipped unread")
+            continue
+        yield number, line.removesuffix(newline)
 
 
 def read(path: Path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:

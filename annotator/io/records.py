@@ -8,6 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+# The largest document an import accepts, in characters of text (and in bytes for a file that is
+# read whole, .txt or .html). News articles are kilobytes and long books a few megabytes; 50 M
+# leaves room for whole book dumps while one document's copies during import (bytes, decoded
+# text, canonical text, SQLite's) stay in the hundreds of megabytes, far below SQLite's
+# 1,000,000,000-byte string limit (beyond it an insert fails), and the window can lay it out.
+MAX_DOCUMENT = 50_000_000
+# The longest JSONL line: a document's text as UTF-8 JSON plus its annotations. Longer lines are
+# refused before they are parsed (json.loads of a huge line costs many times its size).
+MAX_RECORD_BYTES = 2 * MAX_DOCUMENT
+
+
+def megabytes(size: int) -> str:
+    return f"{size / 1e6:.0f} MB" if size >= 10e6 else f"{size / 1e6:.1f} MB"
+
 
 @dataclass(slots=True)
 class Rejection:

@@ -157,3 +157,29 @@ def test_any_text_round_trips_through_unicode_encodings(text):
     assert decode(text.encode("utf-8")) == text
     assert decode(text.encode("utf-8-sig")) == text
     assert decode(text.encode("utf-16")) == text
+
+
+# -- the codec of a file streamed rather than decoded whole (large CSV tables) -------------
+
+from annotator.io.decode import detect  # noqa: E402
+
+
+def test_detect_chooses_the_codec_from_a_sample():
+    assert detect(codecs.BOM_UTF8 + ARABIC.encode()) == "utf-8-sig"
+    assert detect(codecs.BOM_UTF16_LE + ARABIC.encode("utf-16-le")) == "utf-16"
+    assert detect(ARABIC.encode()) == "utf-8"
+    # A sample may end inside a letter: only its whole lines are judged.
+    assert detect((ARABIC + "\n" + ARABIC).encode()[:-1]) == "utf-8"
+    assert detect(("نص المقال الأول عن زيارة الوزير\n" * 20).encode("cp1256")) == "cp1256"
+    assert detect(ARABIC.encode(), "cp1256") == "cp1256"
+
+
+@pytest.mark.parametrize("data, encoding, reason", [
+    (b"text\n" + bytes(range(256)) * 4, None, "binary file"),
+    (ARABIC.encode()[:10] + b"\xff" + ARABIC.encode() + b"\n", None, "invalid UTF-8 at byte offset 10"),
+    (b"x", "no-such-codec", "unknown encoding 'no-such-codec'"),
+])
+def test_detect_refuses_what_decode_refuses(data, encoding, reason):
+    with pytest.raises(DecodeError) as err:
+        detect(data, encoding)
+    assert err.value.reason.startswith(reason)

@@ -107,3 +107,67 @@ def test_empty_page_is_rejected(tmp_path):
 def test_binary_page_is_rejected(tmp_path):
     _, [rej] = read_all(tmp_path, b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", name="x.htm")
     assert isinstance(rej, Rejection) and rej.reason.startswith("binary file")
+
+
+# -- hostile markup: linear time, same text ------------------------------------------------
+
+import time  # noqa: E402
+
+import pytest  # noqa: E402
+
+
+@pytest.mark.parametrize("tail", [
+    "<div a" * 100_000,  # tags that never close: html.parser rescanned to the end for each
+    "<!--" * 100_000,  # comments that never end
+    "<!--x>" * 100_000,  # ... with a '>' after each, but no '-->'
+    "a<" * 100_000,
+    "<![x>" * 100_000,  # marked sections that never end
+], ids=["tag", "comment", "comment-gt", "lt", "section"])
+def test_unclosed_constructs_parse_in_linear_time(tmp_path, tail):
+    began = time.perf_counter()
+    _, [draft] = read_all(tmp_path, "<p>نص</p>" + tail)
+    elapsed = time.perf_counter() - began
+    assert elapsed < 10, f"{elapsed:.1f} s"  # was about 30 minutes for the first, 30 s for the second
+    assert draft.text.startswith("نص")
+
+
+def test_deep_nesting_of_dropped_elements_is_linear(tmp_path):
+    n = 100_000
+    began = time.perf_counter()
+    _, [draft] = read_all(tmp_path, "<svg>" * n + "x" + "</svg>" * n + "<p>نص</p><script>" * 3 + "</script>" * 3)
+    assert time.perf_counter() - began < 10  # was 12 s (a reversed copy of the open stack per end tag)
+    assert draft.text == "نص"
+
+
+@pytest.mark.parametrize("page", [
+    "<p>أ < ب</p><p>ج <!-- د <![CDATA[x]]> <div a",
+    "<p>أ<!-- مخفي -->ب</p><!-- لا ينتهي <p>ج</p>",
+    "<p>أ</p><!--x><p>ب</p>",
+    "<p>أ</p><![CDATA[ب</p>",
+    "<p>أ <b title='x>y'>ب</b> <i",
+    "<p>أ</p>" + "<!--" * 50 + "<p>ب",
+    "<title>ع</title><p>أ</p><div a<div b<span",
+])
+def test_defusing_keeps_the_text_the_parser_gave(tmp_path, page):
+    # A "<" after the last possible end of its construct is text to html.parser anyway (it
+    # gets there by rescanning, which is the quadratic part): the defused page reads the same.
+    plain = html_page._Extractor()
+    plain.feed(page)
+    plain.close()
+    _, [draft] = read_all(tmp_path, page)
+    assert draft.text == plain.text()
+    assert draft.meta["title"] == html_page._one_line(plain.title)
+
+
+def test_unknown_marked_section_is_no_traceback(tmp_path):
+    # _markupbase raises AssertionError for "<![x]>" and "<![ ]>": that ended the whole import.
+    _, [draft] = read_all(tmp_path, "<p>نص</p><![x]><![ ]><p>بعد<![CDATA[y]]></p>")
+    assert draft.text.startswith("نص") and "بعد" in draft.text
+
+
+def test_page_whose_text_is_beyond_the_document_bound(tmp_path, monkeypatch):
+    monkeypatch.setattr(html_page, "MAX_DOCUMENT", 10)
+    path, [rej] = read_all(tmp_path, "<p>" + "ن" * 11 + "</p>")
+    assert str(rej) == f"{path}: text of 11 characters is longer than the 10 characters one document may have; skipped"
+    _, [draft] = read_all(tmp_path, "<p>" + "ن" * 10 + "</p>")
+    assert draft.text == "ن" * 10
