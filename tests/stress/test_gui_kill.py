@@ -239,7 +239,8 @@ def run_and_kill(project: Path, display: str, home: Path, run: int, actions, kno
     the last and SIGKILL at once: (the spans seen committed, the span in flight)."""
     gui = Gui(project, display, home, run)
     # Writable: not "gui — annotator [read-only]", nor a "Project in use — annotator" question.
-    assert gui.title() == f"{project.stem} — annotator"
+    # "<document title> — <project> — annotator", names isolated (FSI…PDI) as the window shows them.
+    assert gui.title().endswith(f"\u2068{project.stem}\u2069 — annotator"), gui.title()
     gui.focus()
     time.sleep(0.3)  # the window's first paint and deferred span loading
     acknowledged = dict(known)
