@@ -6,13 +6,15 @@ The conversion happens here, through annotator.core.offsets, and nowhere else in
 
 from __future__ import annotations
 
+import heapq
 import re
 import sys
+import time
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPen, QTextCursor, QTextLine, QTextOption
+from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPen, QTextCursor, QTextLine, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.core.model import Span, Suggestion
@@ -20,6 +22,7 @@ from annotator.core.offsets import Utf16Map
 from annotator.core.schema import Schema
 from annotator.ui.fonts import reading_font
 from annotator.ui.highlighter import SpanHighlighter
+from annotator.ui.span_painter import paint_fills, paint_underlines, visible_pieces
 
 # Physical key -> US-layout letter, so a label key works whatever keyboard layout is active
 # (an analyst typing with an Arabic layout presses the key marked P and gets ح). X11 key codes
@@ -37,18 +40,31 @@ _EDGES = (QTextLine.Edge.Leading, QTextLine.Edge.Trailing)
 _MIXED = re.compile(r"[0-9A-Za-z\u00c0-\u02af\u0370-\u052f\u0660-\u0669\u06f0-\u06f9\u2070-\u218f]")
 ACCEPT_ALL_KEY = "a"  # with suggestions shown: accept them all (Shift+Enter too)
 LINK_KEY = "k"  # link the selected entity span to a canonical entity (Ctrl+K too)
-HIGHLIGHT_CHUNK = 48
-MAX_SCREEN_SPAN = 4000  # a suggestion starting this far above the screen may still reach into it  # blocks re-highlighted per idle step after opening a document
+MAX_SCREEN_SPAN = 4000  # a suggestion starting this far above the screen may still reach into it
+# Background work after opening (indexing spans, highlighting blocks) runs in idle steps of about
+# this long, so a key press waits at most one step (issue 8: a million spans).
+STEP_SECONDS = 0.012
+INDEX_CHUNK = 2000  # spans indexed between two looks at the clock
+# With word wrapping Qt measures a whole word for every line it fills, which is quadratic in
+# the length of a word longer than a line (one 250k-letter word: 8 s). A document with a run
+# this long without a space wraps anywhere instead (linear; its words may break mid-line).
+LONG_RUN = 4000
+_LONG_RUN = re.compile(r"(?<!\S)\S{%d}" % LONG_RUN)  # tried at run starts only: linear
 
 
-def rtl_text_option() -> QTextOption:
+def rtl_text_option(anywhere: bool = False) -> QTextOption:
     """Right-to-left paragraphs, right-aligned (DESIGN.md §7: setLayoutDirection alone does not
-    right-align text)."""
+    right-align text); `anywhere` for a text with a word too long to wrap at word boundaries."""
     option = QTextOption()
     option.setTextDirection(Qt.LayoutDirection.RightToLeft)
     option.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    option.setWrapMode(QTextOption.WrapMode.WrapAnywhere if anywhere
+                       else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
     return option
+
+
+def needs_wrap_anywhere(text: str) -> bool:
+    return _LONG_RUN.search(text) is not None
 
 
 class TextMismatch(RuntimeError):
@@ -79,7 +95,14 @@ class DocumentView(QPlainTextEdit):
         self.highlighter: SpanHighlighter | None = None
         self._colors: dict[str, QColor] = {}
         self._generation = 0
+        # Background work of the open document: spans not indexed yet (and a read position),
+        # ids removed before they were indexed, and blocks to highlight (a heap and its set).
+        self._unindexed: list[Span] = []
+        self._unindexed_at = 0
+        self._dropped: set[str] = set()
         self._pending: list[int] = []
+        self._pending_set: set[int] = set()
+        self._step_queued = False
         self._text = ""
         self._u16 = Utf16Map("")
         self._spans: dict[str, Span] = {}
@@ -159,10 +182,13 @@ class DocumentView(QPlainTextEdit):
         self._spans = {}
         self.selected_span = None
         self.suggestions, self.focused = [], None
-        self._generation += 1  # stale background highlighting of the previous text stops
-        self._pending = []
+        self._generation += 1  # stale background work for the previous text stops
+        self._unindexed, self._unindexed_at, self._dropped = [], 0, set()
+        self._pending, self._pending_set = [], set()
         self.highlighter.set_text(text, self._u16)
+        self.document().setDefaultTextOption(rtl_text_option(anywhere=needs_wrap_anywhere(text)))
         self.setPlainText(text)
+        self._keep_long_layouts()
         # toRawText keeps what toPlainText would turn into spaces (NBSP) and marks blocks U+2029.
         shown = self.document().toRawText().replace("\u2029", "\n")
         if shown != text:
@@ -170,18 +196,89 @@ class DocumentView(QPlainTextEdit):
         self.moveCursor(QTextCursor.MoveOperation.Start)
         self.add_spans(spans)
 
+    def _keep_long_layouts(self) -> None:
+        """Qt frees a block's shaping data once it is laid out and rebuilds it (itemizing, line
+        break attributes: O(block length)) on every paint of any of its lines: 0.4 s per repaint
+        of a 5 MB word, and a cursor blink repaints. Long (painted) blocks keep it instead; it is
+        what Qt held while laying the block out anyway."""
+        doc = self.document()
+        for number in self.highlighter.painted_blocks():
+            doc.findBlockByNumber(number).layout().setCacheEnabled(True)
+
     def add_spans(self, spans: Iterable[Span]) -> None:
-        """Highlight spans: those on screen now, the rest in small idle steps, so a long article
-        opens as fast as plain text and all its spans are coloured a few milliseconds later."""
+        """Highlight spans not shown yet: the first few thousand and the blocks on screen now,
+        the rest in short idle steps (visible blocks first), so a long article opens as fast as
+        plain text and a million spans never block the event loop for long."""
         spans = list(spans)
-        self._spans.update((s.id, s) for s in spans)
-        touched = self.highlighter.add_spans(spans)
-        visible = self._visible_blocks()
-        self.highlighter.rehighlight_blocks(touched & visible)
-        self._pending = sorted(set(self._pending) | (touched - visible))
-        if self._pending:
+        if not self._unindexed:
+            self._unindexed, self._unindexed_at = spans, 0
+        else:
+            self._unindexed = self._unindexed[self._unindexed_at:] + spans
+            self._unindexed_at = 0
+        self._index_some(INDEX_CHUNK)
+        self._highlight_visible()
+        self._queue_step()
+
+    def _index_some(self, budget_spans: int | None = None, deadline: float | None = None) -> None:
+        """Index pending spans: `budget_spans` of them, or chunks until `deadline`."""
+        spans, at = self._unindexed, self._unindexed_at
+        known, dropped = self._spans, self._dropped
+        while at < len(spans):
+            chunk = spans[at:at + (budget_spans or INDEX_CHUNK)]
+            at += len(chunk)
+            # An id already shown was re-added by an action meanwhile; a dropped one removed.
+            fresh = [s for s in chunk if s.id not in known and s.id not in dropped]
+            known.update((s.id, s) for s in fresh)
+            self._queue_blocks(self.highlighter.add_spans(fresh))
+            if budget_spans is not None or deadline is None or time.perf_counter() >= deadline:
+                break
+        if at >= len(spans):
+            self._unindexed, at, self._dropped = [], 0, set()
+        self._unindexed_at = at
+
+    def _queue_blocks(self, numbers: Iterable[int]) -> None:
+        painted = self.highlighter.painted_blocks()
+        repaint = False
+        for number in numbers:
+            if number in painted:  # no formats to compute: its colours are painted
+                repaint = True
+            elif number not in self._pending_set:
+                self._pending_set.add(number)
+                heapq.heappush(self._pending, number)
+        if repaint:
+            self.viewport().update()  # cheap: painting covers the lines on screen only
+
+    def _highlight_visible(self) -> None:
+        due = self._pending_set & self._visible_blocks()
+        if due:
+            self._pending_set -= due  # their heap entries are skipped when popped
+            self.highlighter.rehighlight_blocks(due)
+
+    def _queue_step(self) -> None:
+        if (self._unindexed or self._pending_set) and not self._step_queued:
+            self._step_queued = True
             generation = self._generation
-            QTimer.singleShot(0, self, lambda: self._highlight_pending(generation))
+            QTimer.singleShot(0, self, lambda: self._background_step(generation))
+
+    def _background_step(self, generation: int) -> None:
+        """One idle step: index spans, then highlight what is on screen, then blocks in text
+        order, until STEP_SECONDS have passed."""
+        self._step_queued = False
+        if generation != self._generation:
+            return
+        deadline = time.perf_counter() + STEP_SECONDS
+        if self._unindexed:
+            self._index_some(deadline=deadline)
+        self._highlight_visible()
+        heap, due = self._pending, self._pending_set
+        while heap and time.perf_counter() < deadline:
+            number = heapq.heappop(heap)
+            if number in due:
+                due.discard(number)
+                self.highlighter.rehighlight_blocks((number,))
+        if not due:
+            heap.clear()
+        self._queue_step()
 
     def _visible_blocks(self) -> set[int]:
         """Block numbers from the first visible one down to two screens below it."""
@@ -195,16 +292,13 @@ class DocumentView(QPlainTextEdit):
             block = block.next()
         return numbers
 
-    def _highlight_pending(self, generation: int) -> None:
-        if generation != self._generation or not self._pending:
-            return
-        chunk, self._pending = self._pending[:HIGHLIGHT_CHUNK], self._pending[HIGHLIGHT_CHUNK:]
-        self.highlighter.rehighlight_blocks(chunk)
-        if self._pending:
-            QTimer.singleShot(0, self, lambda: self._highlight_pending(generation))
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        if self._pending_set:
+            self._highlight_visible()  # scrolled to blocks not highlighted yet: those first
 
     def highlighting_done(self) -> bool:
-        return not self._pending
+        return not self._unindexed and not self._pending_set
 
     def clear_document(self) -> None:
         self.show_document("", [])
@@ -216,15 +310,23 @@ class DocumentView(QPlainTextEdit):
         """Re-highlight only the blocks the changed spans touch."""
         added, removed = list(added), list(removed)
         gone = [self._spans.pop(i) for i in removed if i in self._spans]
+        if self._unindexed:  # removed before the background indexing reached them
+            self._dropped.update(i for i in removed if i not in self._spans)
         replaced = [self._spans[s.id] for s in added if s.id in self._spans]
         touched = self.highlighter.remove_spans(gone + replaced)
         for span in added:
             self._spans[span.id] = span
+            self._dropped.discard(span.id)
         touched |= self.highlighter.add_spans(added)
         if self.selected_span in removed:
             self._update_outline(gone)
             self.selected_span = None
-        self.highlighter.rehighlight_blocks(touched)  # Qt repaints just those blocks
+        self._pending_set -= touched
+        self.highlighter.rehighlight_blocks(touched)  # Qt repaints just those blocks (not painted ones)
+        painted = self.highlighter.painted_blocks()
+        if painted & touched:  # only the changed spans' rectangles on screen change
+            self._update_ranges([s for s in sorted(gone + replaced + added, key=lambda s: s.start)
+                                 if painted.intersection(self.highlighter.blocks_of(s))])
 
     # -- offsets ------------------------------------------------------------------------
 
@@ -254,7 +356,7 @@ class DocumentView(QPlainTextEdit):
 
     def spans_at(self, offset: int) -> list[Span]:
         """Spans covering the character at `offset`, innermost first."""
-        found = [s for s in self._spans.values() if s.start <= offset < s.end]
+        found = self.highlighter.spans_at(offset) if 0 <= offset < len(self._text) else []
         return sorted(found, key=lambda s: (s.end - s.start, s.layer))
 
     def _update_outline(self, spans: Iterable[Span | None]) -> None:
@@ -410,35 +512,79 @@ class DocumentView(QPlainTextEdit):
     # -- painting -----------------------------------------------------------------------
 
     def range_rects(self, start: int, end: int) -> list[QRectF]:
-        """Viewport rectangles covering [start, end) line by line (visual, so bidi-safe: every
-        cursor position of the range is measured, not just the two ends)."""
+        """Viewport rectangles covering [start, end) line by line, for the lines on screen only
+        (visual, so bidi-safe: every cursor position of the range is measured, not just the two
+        ends). Off-screen lines are skipped: one word of 5 MB is 50,000 lines."""
         a, b = self.to_qt(start), self.to_qt(end)
         rects: list[QRectF] = []
-        block = self.document().findBlock(a)
         offset = self.contentOffset()
+        height = self.viewport().height()
+        block = self.document().findBlock(a)
+        first_visible = self.firstVisibleBlock().blockNumber()
+        if block.isValid() and block.blockNumber() < first_visible:
+            block = self.firstVisibleBlock()  # blocks above the screen draw nothing
         while block.isValid() and block.position() < b:
             if block.isVisible():
                 top_left = self.blockBoundingGeometry(block).translated(offset).topLeft()
+                if top_left.y() > height:
+                    break
                 layout = block.layout()
                 lo, hi = max(a - block.position(), 0), min(b - block.position(), block.length() - 1)
-                for i in range(layout.lineCount()):
-                    line = layout.lineAt(i)
-                    s = max(lo, line.textStart())
-                    e = min(hi, line.textStart() + line.textLength())
-                    if s >= e:
-                        continue
-                    # Both edges of every character where directions mix (Latin, digits): at a
-                    # bidi run boundary the position between two characters has two x positions.
-                    # A single-direction piece is contiguous: its two ends are enough.
-                    piece = block.text()[s:e]
-                    points = range(s, e) if _MIXED.search(piece) else (s, e - 1)
-                    xs = [line.cursorToX(p, edge)[0] for p in points for edge in _EDGES]
-                    rects.append(QRectF(min(xs), line.y(), max(xs) - min(xs), line.height()).translated(top_left))
+                if lo < hi and layout.lineCount():
+                    for i in self._lines_on_screen(layout, top_left.y(), height, lo, hi):
+                        line = layout.lineAt(i)
+                        s = max(lo, line.textStart())
+                        e = min(hi, line.textStart() + line.textLength())
+                        if s < e:
+                            rects.append(self.line_rect(line, block, s, e).translated(top_left))
             block = block.next()
         return rects
 
+    @staticmethod
+    def _lines_on_screen(layout, top: float, height: float, lo: int, hi: int) -> range:
+        """Line numbers of a block's layout holding positions lo..hi that are on screen: lines
+        are stacked downwards, so bisect on their y."""
+        first = layout.lineForTextPosition(lo).lineNumber()
+        last = layout.lineForTextPosition(max(lo, hi - 1)).lineNumber()
+        if first < 0 or last < 0:
+            first, last = 0, layout.lineCount() - 1
+        low, high = first, last + 1
+        while low < high:  # the first line whose bottom is below the top of the viewport
+            mid = (low + high) // 2
+            line = layout.lineAt(mid)
+            if top + line.y() + line.height() < 0:
+                low = mid + 1
+            else:
+                high = mid
+        stop = low
+        while stop <= last and top + layout.lineAt(stop).y() <= height:
+            stop += 1
+        return range(low, stop)
+
+    def line_rect(self, line: QTextLine, block, s: int, e: int) -> QRectF:
+        # Both edges of every character where directions mix (Latin, digits): at a bidi run
+        # boundary the position between two characters has two x positions. A single-direction
+        # piece is contiguous: its two ends are enough.
+        try:
+            piece = self._text[self.from_qt(block.position() + s):self.from_qt(block.position() + e)]
+        except ValueError:  # a line edge inside a surrogate pair: measure every position
+            piece = "0"
+        points = range(s, e) if _MIXED.search(piece) else (s, e - 1)
+        xs = [line.cursorToX(p, edge)[0] for p in points for edge in _EDGES]
+        return QRectF(min(xs), line.y(), max(xs) - min(xs), line.height())
+
     def paintEvent(self, event) -> None:  # noqa: N802
+        # Span colours of painted blocks (see span_painter): fills under the text, underlines over.
+        pieces = visible_pieces(self, QRectF(event.rect()))
+        if pieces:
+            painter = QPainter(self.viewport())
+            paint_fills(painter, pieces)
+            painter.end()
         super().paintEvent(event)
+        if pieces:
+            painter = QPainter(self.viewport())
+            paint_underlines(painter, pieces, QFontMetricsF(self.document().defaultFont()))
+            painter.end()
         span = self._spans.get(self.selected_span) if self.selected_span else None
         if span is None and not self.suggestions:
             return
