@@ -14,7 +14,7 @@ FIND_PYTHON = for c in "$$PYTHON" python3.12 python3.13 python3 \
 	  if "$$c" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then echo "$$c"; exit 0; fi; \
 	done; echo "no Python >= 3.12 found: install python3.12 or set PYTHON=/path/to/python" >&2; exit 1
 
-.PHONY: setup run test stress stress-deps bench screenshot clean
+.PHONY: setup run test stress stress-deps bench screenshot translations clean
 
 setup: $(STAMP)
 
@@ -59,6 +59,12 @@ bench: $(STAMP)
 # docs/screenshot.png: the real window on a seed article with entity and claim highlights.
 screenshot: $(STAMP)
 	$(BIN)/python -m annotator.ui.screenshot docs/screenshot.png
+
+# resources/translations: every string of annotator/ui extracted (pyside6-lupdate) into
+# annotator_en.ts, its English plural forms filled in, compiled to annotator_en.qm. Run it after
+# adding or changing a user-facing string; tests/ui/test_translations.py fails until then.
+translations: $(STAMP)
+	$(BIN)/python resources/translations/update.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info demo.annotator* .pytest_cache .hypothesis

@@ -329,8 +329,7 @@ def search(project: Path, query: str, variants: bool, statuses) -> None:
         raise click.BadParameter("the query is empty", param_hint="QUERY")
     found = 0
     with open_project(project, readonly=True) as proj:
-        where = f" WHERE status IN ({','.join('?' * len(statuses))})" if statuses else ""
-        for doc_id, text in proj.db.execute(f"SELECT id, text FROM documents{where} ORDER BY seq", statuses):
+        for doc_id, text in proj.document_texts(statuses):
             if variants:
                 matches = find_all(text, query)
             else:
@@ -386,19 +385,14 @@ def check_(project: Path, repair: bool) -> None:
 
     Prints each problem; exit code 1 if any remains.
     """
-    from annotator.store.check import check, repair as apply_repairs
-
     with open_project(project, readonly=not repair) as proj:
-        conn = proj.db.conn
-        problems = check(conn)
-        if repair and problems:
-            try:
-                fixed = apply_repairs(conn, problems)
-            except ProjectError as exc:  # rolled back: the file is unchanged
-                raise fail(str(exc)) from None
-            if fixed:
-                echo(f"repaired {fixed} problems")
-            problems = check(conn)
+        try:
+            result = proj.check(repair=repair)
+        except ProjectError as exc:  # a repair failed and was rolled back: the file is unchanged
+            raise fail(str(exc)) from None
+    if result.repaired:
+        echo(f"repaired {result.repaired} problems")
+    problems = result.problems
     for problem in problems:
         echo(str(problem))
     if problems:

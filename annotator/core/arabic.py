@@ -49,6 +49,8 @@ from bisect import bisect_right
 from functools import cache, lru_cache
 from itertools import accumulate
 
+from annotator.core.chars import BIDI_CONTROLS, JOINERS, char_class, combining_marks
+
 __all__ = ["CLITIC_PREFIXES", "KeyedText", "find_all", "keyed", "match_key", "strip_clitics"]
 
 _NFKC = unicodedata.normalize
@@ -61,7 +63,7 @@ def _ranges(*pairs: tuple[int, int]) -> str:
 # Deleted after NFKC + casefold (rule 3).
 _TASHKEEL = _ranges((0x064B, 0x065F), (0x0670, 0x0670), (0x06D6, 0x06ED))
 _ARABIC_MARKS_EXTRA = _ranges((0x0610, 0x061A), (0x08D3, 0x08FF))
-_INVISIBLE = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200c\u200d\u2060\u00ad"
+_INVISIBLE = BIDI_CONTROLS + JOINERS
 _DELETED = _TASHKEEL + _ARABIC_MARKS_EXTRA + "\u0640" + _INVISIBLE
 # Deleted Arabic marks that compose with a preceding letter under NFKC (madda, hamza above/below).
 _COMPOSING = "\u0653\u0654\u0655"
@@ -115,18 +117,6 @@ for _cp in (*range(0x80), *range(0x0600, 0x0700), *range(0x2000, 0x2070)):
     _LENGTHS[_cp] = chr(len(_PIECES[_cp]))
 
 
-def _class(cps: list[int]) -> str:
-    """Regex class body for a sorted list of code points, as ranges."""
-    out, i = [], 0
-    while i < len(cps):
-        j = i
-        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
-            j += 1
-        out.append(re.escape(chr(cps[i])) + ("-" + re.escape(chr(cps[j])) if j > i else ""))
-        i = j + 1
-    return "".join(out)
-
-
 def _one_of(cps: list[int]) -> str:
     """Regex matching one character of `cps`. The astral part sits behind a one-range guard: in a
     class mixing BMP and astral characters, re tests the astral ranges one by one for every
@@ -134,8 +124,8 @@ def _one_of(cps: list[int]) -> str:
     bmp = [cp for cp in cps if cp < 0x10000]
     astral = [cp for cp in cps if cp >= 0x10000]
     if not astral:
-        return f"[{_class(bmp)}]"
-    return f"(?:[{_class(bmp)}]|(?=[\U00010000-\U0010ffff])[{_class(astral)}])"
+        return f"[{char_class(bmp)}]"
+    return f"(?:[{char_class(bmp)}]|(?=[\U00010000-\U0010ffff])[{char_class(astral)}])"
 
 
 @cache
@@ -143,8 +133,7 @@ def _mark_res() -> tuple[str, str]:
     """Regexes for (any combining mark, a mark that may change a cluster's key): Mn, Mc, Me in
     planes 0 and 1 and the variation selectors supplement; ~20 ms, on first use. Deleted Arabic
     marks other than madda/hamza cannot change a cluster's key."""
-    category = unicodedata.category
-    marks = [cp for cp in range(0x20000) if category(chr(cp))[0] == "M"] + list(range(0xE0100, 0xE01F0))
+    marks = list(combining_marks())
     inert = {ord(c) for c in _DELETED if c not in _COMPOSING}
     return _one_of(marks), _one_of([cp for cp in marks if cp not in inert])
 

@@ -40,6 +40,15 @@ class History(Generic[Op]):
     def redone(self) -> None:
         self._done.append(self._undone.pop())
 
+    @property
+    def undo_count(self) -> int:
+        """How many actions can be undone (a no-op records none)."""
+        return len(self._done)
+
+    @property
+    def redo_count(self) -> int:
+        return len(self._undone)
+
     def undo_text(self) -> str | None:
         return self._done[-1].description if self._done else None
 

@@ -1,7 +1,11 @@
 """Label schema: layers, their labels (colour, one-key shortcut, guideline) and attributes.
 
 Loaded from TOML (resources/schemas/*.toml) and stored inside every project so a project file
-is self-contained.
+is self-contained. A layer's role is part of it: how its spans are drawn (`draw`), whether they
+link to canonical entities (`links_entities`), and which attributes the span list summarises
+(`summary`). Code asks `entity_layers()`, `background_layers()` and `summary_attributes()`;
+only `with_default_roles` derives roles from position and name, for schemas written before
+roles existed.
 """
 
 from __future__ import annotations
@@ -13,6 +17,13 @@ from pathlib import Path
 
 OVERLAP_MODES = ("none", "nested", "any")
 ATTRIBUTE_KINDS = ("choice", "text", "relation", "span")
+DRAW_MODES = ("background", "underline")  # a span's colour fills its text, or underlines it
+# The layer spans are given when there is no schema at all to ask (schema-less validation of an
+# import, CoNLL without a schema): a name, not a role.
+DEFAULT_LAYER = "entity"
+# Before roles were written down, the window summarised a claim by its relation attributes and
+# by this one choice attribute (see with_default_roles).
+_LEGACY_SUMMARY = "stance"
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 # Layer, label, attribute and relation names: they are written unquoted into brat `.ann` and
 # CoNLL lines and shown in the palette, so no spaces, controls or look-alike letters. fullmatch,
@@ -70,6 +81,7 @@ class Attribute:
     values: tuple[str, ...] = ()
     default: str | None = None
     description: str = ""
+    summary: bool = False  # shown in the span list's details column (a claim's claimant, stance)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +91,10 @@ class Layer:
     description: str = ""
     labels: tuple[Label, ...] = ()
     attributes: tuple[Attribute, ...] = ()
+    draw: str = "underline"  # background | underline: how the editor highlights its spans
+    # Its spans may link to canonical entities: the link picker, the entity browser, suggestions
+    # of known entities and CoNLL's one flat layer use the layers that do.
+    links_entities: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +117,32 @@ class Schema:
         found = self.layer(layer)
         return found.attributes if found else ()
 
+    def entity_layers(self) -> tuple[Layer, ...]:
+        """The layers whose spans link to canonical entities, in schema order."""
+        return tuple(layer for layer in self.layers if layer.links_entities)
+
+    def background_layers(self) -> tuple[Layer, ...]:
+        """The layers whose spans the editor draws as a background colour (the others underline)."""
+        return tuple(layer for layer in self.layers if layer.draw == "background")
+
+    def summary_attributes(self, layer: str) -> tuple[Attribute, ...]:
+        """The attributes of `layer` shown in the span list's details column, in schema order."""
+        return tuple(a for a in self.attributes(layer) if a.summary)
+
+    def is_entity_layer(self, layer: str) -> bool:
+        """Whether spans of the layer named `layer` may link to canonical entities."""
+        found = self.layer(layer)
+        return found is not None and found.links_entities
+
+    def default_layer(self) -> Layer | None:
+        """The layer for a span that names no layer (an imported label new to the schema) and
+        the layer CoNLL exports: the first entity layer, else the first background layer, else
+        the only layer. None when the roles leave it open (the caller asks for a choice)."""
+        for candidates in (self.entity_layers(), self.background_layers()):
+            if candidates:
+                return candidates[0]
+        return self.layers[0] if len(self.layers) == 1 else None
+
     def with_label(self, layer_name: str, label_name: str) -> "Schema":
         """A copy with a new label (auto colour, no key) appended to an existing layer.
 
@@ -121,6 +163,25 @@ class Schema:
                 layer = replace(layer, labels=layer.labels + (Label(label_name, layer_name, color),))
             layers.append(layer)
         return replace(self, layers=tuple(layers))
+
+
+def with_default_roles(schema: Schema, *, layers: bool = True, attributes: bool = True) -> Schema:
+    """`schema` with the roles that code used to derive from position and name, for schemas
+    (files, projects) written before roles existed; the one place such a rule remains.
+
+    With `layers`, when no layer draws a background or links entities, the first layer does
+    both (the highlighter, link picker and CoNLL took the first layer as the entity layer).
+    With `attributes`, when no attribute is a summary, relation attributes and one named
+    `stance` are (the span list showed a claim's claimant and stance). A schema that declares
+    any role of a kind is left as declared for that kind."""
+    result = list(schema.layers)
+    if layers and result and not any(lay.draw == "background" or lay.links_entities for lay in result):
+        result[0] = replace(result[0], draw="background", links_entities=True)
+    if attributes and not any(a.summary for lay in result for a in lay.attributes):
+        result = [replace(lay, attributes=tuple(
+            replace(a, summary=True) if a.kind == "relation" or a.name == _LEGACY_SUMMARY else a
+            for a in lay.attributes)) for lay in result]
+    return replace(schema, layers=tuple(result))
 
 
 def load_schema(path: str | Path) -> Schema:
@@ -199,6 +260,9 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
     layers: list[Layer] = []
     seen_labels: dict[str, str] = {}
     seen_keys: dict[str, str] = {}
+    # Whether the file states any layer role / any summary attribute: if not, it predates roles
+    # and gets the old position and name rules (with_default_roles), kind by kind.
+    declares_roles = declares_summary = False
     for layer_name, body in layers_data.items():
         layer_line = lines.find(rf"layers\.[\"']?{lines.literal(layer_name)}(?:\b|[\"'])")
         if not isinstance(body, dict):
@@ -209,6 +273,15 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
         if overlap not in OVERLAP_MODES:
             raise fail(f"layer {layer_name}: overlap must be one of {', '.join(OVERLAP_MODES)}, not {overlap!r}",
                        lines.find(r"^\s*overlap\s*=", layer_line) or layer_line)
+        draw = body.get("draw", "underline")
+        if draw not in DRAW_MODES:
+            raise fail(f"layer {layer_name}: draw must be one of {', '.join(DRAW_MODES)}, not {_shown(draw)}",
+                       lines.find(r"(^|[\s{,])draw\s*=", layer_line) or layer_line)
+        links = body.get("links_entities", False)
+        if not isinstance(links, bool):  # `1` or "yes" may mean anything; TOML has true/false
+            raise fail(f"layer {layer_name}: links_entities must be true or false, not {_shown(links)}",
+                       lines.find(r"(^|[\s{,])links_entities\s*=", layer_line) or layer_line)
+        declares_roles = declares_roles or "draw" in body or "links_entities" in body
         # Lists of tables are iterated below: a string or number would be iterated by character
         # (nonsense messages) or raise TypeError (a traceback from `annotator init`).
         for what, table in (("labels", "labels"), ("attributes", "attributes")):
@@ -266,6 +339,14 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
             default = item.get("default")
             if default is not None and values and default not in values:
                 raise fail(f"attribute {name}: default {default!r} is not one of its values", line)
-            attributes.append(Attribute(name, layer_name, kind, values, default, str(item.get("description", ""))))
-        layers.append(Layer(layer_name, overlap, str(body.get("description", "")), tuple(labels), tuple(attributes)))
-    return Schema(str(data.get("name", "custom")), tuple(layers), str(data.get("description", "")))
+            summary = item.get("summary", False)
+            if not isinstance(summary, bool):
+                raise fail(f"attribute {name}: summary must be true or false, not {_shown(summary)}",
+                           lines.field(line, "summary"))
+            declares_summary = declares_summary or "summary" in item
+            attributes.append(Attribute(name, layer_name, kind, values, default, str(item.get("description", "")),
+                                        summary))
+        layers.append(Layer(layer_name, overlap, str(body.get("description", "")), tuple(labels), tuple(attributes),
+                            draw, links))
+    schema = Schema(str(data.get("name", "custom")), tuple(layers), str(data.get("description", "")))
+    return with_default_roles(schema, layers=not declares_roles, attributes=not declares_summary)

@@ -4,7 +4,7 @@ overlap checks) without scanning thousands of spans on every keystroke."""
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 
 from annotator.core.model import Span
 
@@ -58,6 +58,8 @@ class SpanIndex:
                 found.append(self._by_id[key[-1]])
         return found
 
-    def at(self, pos: int) -> list[Span]:
-        """Spans covering the character at `pos`, innermost (shortest) first."""
-        return sorted(self.overlapping(pos, pos), key=lambda s: (s.end - s.start, s.layer != "entity"))
+    def at(self, pos: int, prefer: Collection[str] = ()) -> list[Span]:
+        """Spans covering the character at `pos`, innermost (shortest) first; of spans as long,
+        those of the layers named in `prefer` (the schema's entity layers, say) come first.
+        The index holds no schema, so the caller names the layers rather than this guessing."""
+        return sorted(self.overlapping(pos, pos), key=lambda s: (s.end - s.start, s.layer not in prefer))

@@ -50,11 +50,16 @@ def check_storable(text: str) -> None:
         raise TextError(describe_char(bad.group()), line)
 
 
+def unify_line_breaks(text: str) -> str:
+    """CRLF, CR, U+2028 and U+2029 as LF, the way canonical text has them."""
+    return _LINE_BREAKS.sub("\n", text)
+
+
 def canonicalise(raw: str) -> str:
     """Return the canonical form of `raw`, or raise TextError."""
     text = raw[1:] if raw.startswith(BOM) else raw
     if "\r" in text or "\u2028" in text or "\u2029" in text:
-        text = _LINE_BREAKS.sub("\n", text)
+        text = unify_line_breaks(text)
     check_storable(text)
     if not text.strip():
         raise TextError("empty text")

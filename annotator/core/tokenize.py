@@ -24,29 +24,18 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
+from annotator.core.chars import BIDI_CONTROLS, JOINERS, char_class, combining_marks
+
 # Invisible characters treated as whitespace (see the module docstring).
-_INVISIBLE = "\u200b\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"
+_INVISIBLE = "\u200b" + BIDI_CONTROLS + "\ufeff"
 _SPACE = rf"\s{_INVISIBLE}"
-
-
-def _mark_ranges() -> str:
-    """Regex class body of all combining marks (Mn, Mc, Me) in the BMP: ~15 ms, once."""
-    ranges, start = [], None
-    for cp in range(0x10000):
-        is_mark = unicodedata.category(chr(cp))[0] == "M"
-        if is_mark and start is None:
-            start = cp
-        elif not is_mark and start is not None:
-            ranges.append(f"{chr(start)}-{chr(cp - 1)}")
-            start = None
-    # Variation selectors supplement: the only astral marks that matter here (emoji, CJK).
-    return "".join(ranges) + "\U000e0100-\U000e01ef"
-
 
 # Word-internal characters that are not letters or digits: tashkeel, dagger alef and every other
 # combining mark, ZWNJ/ZWJ, word joiner, soft hyphen (tatweel U+0640 is a letter, Lm, already).
-_COMBINING = _mark_ranges()
-_MARKS = _COMBINING + "\u200c\u200d\u2060\u00ad"
+# Only the BMP ones and the variation selectors: each astral range in a class costs every
+# character that misses the BMP bitmap a test, and plane-1 marks do not occur in this corpus.
+_COMBINING = char_class([cp for cp in combining_marks() if cp < 0x10000 or cp >= 0xE0100])
+_MARKS = _COMBINING + JOINERS
 # Letters and digits without the underscore (which is punctuation, its own token), or marks.
 # 3.5, 1,000, ١٢٫٥ (and و١٢٫٥) stay one token; a trailing separator (2024.) is punctuation.
 _WORD = rf"(?:[^\W_]++|[{_MARKS}]++)++(?:(?<=\d)[.,\u066b\u066c]\d++)*+"

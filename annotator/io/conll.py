@@ -1,7 +1,8 @@
 """CoNLL-2002 IOB2: ``token TAG`` per line, a blank line after each sentence.
 
-IOB2 is flat, so one layer is exported (the entity layer by default) and overlapping spans of
-it are reduced greedily, (start, longest first); everything left out is reported.
+IOB2 is flat, so one layer is exported (by default the schema's entity layer: see
+Schema.default_layer) and overlapping spans of it are reduced greedily, (start, longest first);
+everything left out is reported.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core.model import Document, Span
-from annotator.core.schema import Schema
+from annotator.core.schema import DEFAULT_LAYER, Schema
 from annotator.core.tokenize import is_blank, sentences, tokenize
 from annotator.io import fitting_spans, one_token
 
@@ -20,15 +21,25 @@ WRITES_FOLDER = False
 _ANY_SPACE = re.compile(r"\s")
 
 
-def default_layer(schema: Schema | None) -> str:
-    if schema is None or schema.layer("entity") or not schema.layers:
-        return "entity"
-    return schema.layers[0].name
+def default_layer(schema: Schema | None, warnings: list[str] | None = None) -> str:
+    """The layer CoNLL exports when none is chosen: the schema's entity layer by role (never by
+    position or name). A schema whose roles name none (every layer underlined, none linking)
+    still gets a file rather than an error: its first layer, with a warning naming it."""
+    if schema is None or not schema.layers:
+        return DEFAULT_LAYER
+    chosen = schema.default_layer()
+    if chosen is not None:
+        return chosen.name
+    first = schema.layers[0].name
+    if warnings is not None:
+        warnings.append(f"the schema marks no layer with links_entities = true or draw = \"background\"; "
+                        f"CoNLL exports layer {first}")
+    return first
 
 
 def export(docs: Iterable[Document], out: Path, schema: Schema, layer: str | None = None) -> list[str]:
-    layer = layer or default_layer(schema)
     warnings: list[str] = []
+    layer = layer or default_layer(schema, warnings)
     other_layers: Counter[str] = Counter()
     with Path(out).open("w", encoding="utf-8", newline="\n") as fh:
         for doc in docs:
@@ -58,7 +69,7 @@ def _flat_spans(doc: Document, layer: str, warnings: list[str]) -> list[Span]:
     return kept
 
 
-def document_block(doc: Document, layer: str = "entity", warnings: list[str] | None = None) -> str:
+def document_block(doc: Document, layer: str = DEFAULT_LAYER, warnings: list[str] | None = None) -> str:
     """The lines of one document, starting with ``-DOCSTART- O`` and a blank line."""
     warnings = [] if warnings is None else warnings
     spans = _flat_spans(doc, layer, warnings)

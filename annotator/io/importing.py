@@ -18,7 +18,7 @@ from annotator.io import IMPORT_FORMATS, format_for_path, importer
 from annotator.io.pipeline import Prepared, Preparer
 from annotator.io.records import Draft, Rejection
 from annotator.io.txt import not_a_file
-from annotator.store import Project
+from annotator.store.interface import Store
 
 BATCH_DOCS = 500
 BATCH_CHARS = 4_000_000
@@ -152,7 +152,7 @@ def _first_time(path: Path, info: os.stat_result, seen: dict, report: ImportRepo
 
 
 class Importer:
-    def __init__(self, project: Project, *, offset_unit: str = "codepoint", annotator: str = "",
+    def __init__(self, project: Store, *, offset_unit: str = "codepoint", annotator: str = "",
                  encoding: str | None = None, progress: Callable[[int], None] | None = None,
                  as_suggestions: bool = False, cancel: Callable[[], bool] | None = None):
         self.project = project
@@ -220,8 +220,7 @@ class Importer:
             return  # a cancelled run stores nothing more; what it stored before stays whole
         project = self.project
         hashes = [p.doc.content_hash for p in batch]
-        stored = dict(self._stored_ids(hashes)) if self.as_suggestions else {
-            h: None for h in project.existing("documents", "content_hash", hashes)}
+        stored = project.stored_ids_by_hash(hashes)  # content hash -> the stored document's id
         fresh, attach = [], []
         seen_now: dict[str, str] = {}
         for prepared in batch:
@@ -263,15 +262,6 @@ class Importer:
         if self.progress:
             self.progress(len(docs))
 
-    def _stored_ids(self, hashes: list[str]) -> list[tuple[str, str]]:
-        found = []
-        for i in range(0, len(hashes), 900):
-            chunk = hashes[i : i + 900]
-            found += self.project.db.execute(
-                f"SELECT content_hash, id FROM documents WHERE content_hash IN ({','.join('?' * len(chunk))})", chunk
-            ).fetchall()
-        return found
-
     def _suggestions(self, fresh: list[Prepared], attach: list[tuple[str, Prepared]]) -> dict[str, list[Suggestion]]:
         """Spans of the batch turned into suggestions, per document id; relations are dropped
         (a suggestion is accepted alone) and counted; ones already suggested are skipped."""
@@ -296,7 +286,7 @@ class Importer:
         project = self.project
         docs = [p.doc for p in batch]
         wanted = [d.id or d.content_hash[:16] for d in docs]
-        taken = project.existing("documents", "id", wanted)
+        taken = project.taken_ids("documents", wanted)
         used: set[str] = set()
         for doc, want in zip(docs, wanted):
             if want in taken or want in used:
@@ -307,7 +297,7 @@ class Importer:
             used.add(want)
         for kind in ("spans", "relations"):
             items = [(d, x) for d in docs for x in getattr(d, kind)]
-            taken = project.existing(kind, "id", [x.id for _, x in items])
+            taken = project.taken_ids(kind, [x.id for _, x in items])
             seen: set[str] = set()
             for doc, item in items:
                 if item.id in taken or item.id in seen:
@@ -320,5 +310,5 @@ class Importer:
                 seen.add(item.id)
 
 
-def import_paths(project: Project, paths: Iterable[Path], fmt: str = "auto", **options) -> ImportReport:
+def import_paths(project: Store, paths: Iterable[Path], fmt: str = "auto", **options) -> ImportReport:
     return Importer(project, **options).run(paths, fmt)

@@ -4,28 +4,30 @@ canonicalised, offsets are converted and every span is checked against the text 
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 
-from annotator.core.graphemes import split_problem
+from annotator.core import rules
 from annotator.core.model import STATUSES, Document, EntityRef, Relation, Span, new_id, now, ordered_meta
 from annotator.core.offsets import Utf16Map
-from annotator.core.overlap import conflicts
-from annotator.core.schema import Schema, name_problem
-from annotator.core.text import OffsetShift, TextError, canonicalise, content_hash, describe_char
+from annotator.core.schema import DEFAULT_LAYER, Schema, name_problem
+from annotator.core.text import OffsetShift, TextError, canonicalise, content_hash, describe_char, unify_line_breaks
 from annotator.io.records import Draft, Rejection
 
 OFFSET_UNITS = ("codepoint", "utf16")
-_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029]")
 TITLE_MAX = 300
 
 
-class SpanError(ValueError):
-    pass
+class SpanError(rules.RuleError):
+    """A span or relation of a draft that breaks a rule; the message names it ("span 3: ...")."""
 
 
 def _is_int(value) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _located(where: str, problem: rules.RuleError | None, **params) -> None:
+    if problem is not None:
+        raise problem.within(where, SpanError, **params)
 
 
 _STRICT_JSON = json.JSONEncoder(ensure_ascii=False, allow_nan=False)
@@ -85,7 +87,9 @@ class Preparer:
         # Lookups by name: the schema's own are linear scans, and import asks once per span.
         self._layers = {layer.name: layer for layer in schema.layers} if schema else {}
         self._label_layer = {lab.name: lab.layer for lab in schema.labels()} if schema else {}
-        self._attributes = {layer.name: {a.name: a for a in layer.attributes} for layer in schema.layers} if schema else {}
+        # Where a label new to the schema goes when its span names no layer: the entity layer by
+        # role (the first layer only while roles were implied by position: with_default_roles).
+        self._default_layer = schema.default_layer() if schema else None
 
     def prepare(self, draft: Draft) -> Prepared | Rejection:
         try:
@@ -143,13 +147,11 @@ class Preparer:
                                 f"or the LF of a CRLF, which the stored text does not have")
             # A span that splits a letter from its marks or an emoji in half means nothing and
             # gives broken CoNLL tokens: reject it rather than move it (the offsets are the data).
-            split = split_problem(text, start, end)
-            if split:
-                raise SpanError(f"span {n}: {split}")
+            _located(f"span {n}: ", rules.range_problem(text, start, end), span=n)
             covered = text[start:end]
             given = raw.get("text")
             if given is not None and given != covered:
-                if not isinstance(given, str) or _LINE_BREAKS.sub("\n", given) != covered:
+                if not isinstance(given, str) or unify_line_breaks(given) != covered:
                     raise SpanError(f"span {n}: text {given!r} does not match the document at "
                                     f"{raw['start']}-{raw['end']} ({covered!r})")
             layer, label = self._layer_label(n, raw, prepared)
@@ -199,10 +201,14 @@ class Preparer:
                 raise SpanError(f"span {n}: {problem}")
         schema = self.schema
         if schema is None:
-            return layer or "entity", label
+            return layer or DEFAULT_LAYER, label
         known_layer = self._label_layer.get(label)
         if layer is None:
-            layer = known_layer or schema.layers[0].name
+            if known_layer is None and self._default_layer is None:
+                raise SpanError(f"span {n}: label {label} is not in the schema and the span names no layer "
+                                f"(the schema marks no entity layer to add it to); give the span a layer",
+                                "no_default_layer", span=n, label=label)
+            layer = known_layer or self._default_layer.name
         elif layer not in self._layers:
             raise SpanError(f"span {n}: unknown layer {layer!r} (the project has "
                             f"{', '.join(lay.name for lay in schema.layers)})")
@@ -227,39 +233,15 @@ class Preparer:
             raise SpanError(f"span {n}: attrs must be an object")
         if self.schema is None:
             return
-        defined = self._attributes.get(layer, {})
         for name, value in attrs.items():
-            attribute = defined.get(name)
-            if attribute is None:
-                raise SpanError(f"span {n}: layer {layer} has no attribute {name!r}")
-            if value is None:
-                continue
-            if attribute.kind in ("choice", "relation") and value not in attribute.values:
-                raise SpanError(f"span {n}: attribute {name} must be one of {', '.join(attribute.values)}, "
-                                f"not {value!r}")
-            if attribute.kind == "text" and not isinstance(value, str):
-                raise SpanError(f"span {n}: attribute {name} must be a string")
-            if attribute.kind == "span":
-                ok = (isinstance(value, dict) and _is_int(value.get("start")) and _is_int(value.get("end"))
-                      and 0 <= value["start"] < value["end"] <= len(text)
-                      and text[value["start"]:value["end"]] == value.get("text"))
-                if not ok:
-                    raise SpanError(f"span {n}: attribute {name} must be {{start, end, text}} matching the document")
-                split = split_problem(text, value["start"], value["end"])
-                if split:
-                    raise SpanError(f"span {n}: attribute {name} {split}")
+            _located(f"span {n}: ", rules.attribute_problem(self.schema, layer, name, value, text), span=n)
 
     def _check_overlaps(self, spans: list[Span]) -> None:
         by_layer: dict[str, list[Span]] = {}
         for span in spans:
             by_layer.setdefault(span.layer, []).append(span)
         for layer, members in by_layer.items():
-            defined = self._layers.get(layer)
-            pair = conflicts(members, defined.overlap if defined else "any")
-            if pair:
-                a, b = pair
-                rule = "overlap" if defined is None else f"overlap in layer {layer} (mode {defined.overlap})"
-                raise SpanError(f"spans {a.label} {a.start}-{a.end} and {b.label} {b.start}-{b.end} may not {rule}")
+            _located("", rules.overlaps_problem(self._layers.get(layer), members))
 
     # -- relations --------------------------------------------------------------------
 

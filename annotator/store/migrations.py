@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 
 from annotator.store.errors import ProjectError, sqlite_error
+from annotator.store.transaction import immediate
 
 APPLICATION_ID = 0x414E4E54  # "ANNT": tells our files from other SQLite databases
 
@@ -129,7 +130,19 @@ def _run(script: str):
     return step
 
 
-MIGRATIONS = [_run(_V1), _run(_V2)]
+# Version 3: explicit layer roles (issue 9). Before, the first layer was the background-drawn,
+# entity-linking layer and a claim's relation attributes and `stance` were its summary; the
+# migration writes down exactly that rule (core.schema.with_default_roles), so old projects look
+# and behave as before and nothing decides by position or name afterwards.
+_V3 = """
+ALTER TABLE layers ADD COLUMN draw TEXT NOT NULL DEFAULT 'underline' CHECK (draw IN ('background', 'underline'));
+ALTER TABLE layers ADD COLUMN links_entities INTEGER NOT NULL DEFAULT 0 CHECK (links_entities IN (0, 1));
+ALTER TABLE attributes ADD COLUMN summary INTEGER NOT NULL DEFAULT 0 CHECK (summary IN (0, 1));
+UPDATE layers SET draw = 'background', links_entities = 1 WHERE position = (SELECT min(position) FROM layers);
+UPDATE attributes SET summary = 1 WHERE kind = 'relation' OR name = 'stance'
+"""
+
+MIGRATIONS = [_run(_V1), _run(_V2), _run(_V3)]
 
 
 def latest_version() -> int:
@@ -218,21 +231,10 @@ def migrate(conn: sqlite3.Connection, path: Path | None, current: int) -> Path |
     backup = None
     if current and path is not None:
         backup = write_backup(conn, path, current)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            for step in MIGRATIONS[current:]:
-                step(conn)
-            conn.execute(f"PRAGMA user_version = {latest_version()}")
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute("COMMIT")
-        except BaseException:
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            raise
-    except sqlite3.Error as exc:
-        mapped = sqlite_error(path or "the new project", exc, opening=True)
-        if mapped is None:
-            raise
-        raise mapped from exc
+    # Opening: nothing of the user's was lost when this fails, the file is as it was.
+    with immediate(conn, lambda exc: sqlite_error(path or "the new project", exc, opening=True)):
+        for step in MIGRATIONS[current:]:
+            step(conn)
+        conn.execute(f"PRAGMA user_version = {latest_version()}")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     return backup

@@ -1,25 +1,27 @@
 """The analyst's undoable actions. Each applies and reverts itself through the store; the
-workspace runs each apply or revert in one transaction."""
+workspace runs each apply or revert in one transaction and turns what the operation reports
+(spans, relations, status, entities, documents, suggestions) into one `Change`."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
 from annotator.core.model import Entity, Relation, Span, Suggestion, now
-from annotator.store.project import Project
+from annotator.store.interface import Store
 
 
 class Op:
     """What every operation reports, so views refresh only what changed. Subclasses have a
-    `doc_id` (the document changed, None for project-wide ones) and a `description`."""
+    `doc_id` (the document changed, None for project-wide ones), a `description` and a `code`
+    (the stable name of the action, "add_span", for a window that translates)."""
 
-    touches_entities = False  # canonical entities changed: entity views refresh
+    code = ""
     renames_entities = False  # entity names on spans changed: spans shown must be re-read
 
-    def apply(self, project: Project) -> None:
+    def apply(self, project: Store) -> None:
         raise NotImplementedError
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         raise NotImplementedError
 
     def spans_after(self, undo: bool) -> tuple[list[Span], list[str]]:
@@ -29,24 +31,47 @@ class Op:
     def relations_after(self, undo: bool) -> tuple[list[Relation], list[str]]:
         return [], []
 
+    def status_after(self, undo: bool) -> str | None:
+        """The document's status once applied/reverted, when the operation changes it."""
+        return None
+
+    def entity_ids(self) -> set[str]:
+        """Canonical entities created, edited, merged or removed, or whose mentions changed."""
+        return set()
+
+    def documents(self) -> set[str]:
+        """Every document whose spans this operation changes (both ways)."""
+        added, removed = self.spans_after(False)
+        return {self.doc_id} if (added or removed) and self.doc_id else set()
+
+    suggestions = False  # stored suggestions of its document changed
+
+
+def _linked(*spans: Span) -> set[str]:
+    return {s.entity.id for s in spans if s.entity is not None}
+
 
 @dataclass
 class AddSpan(Op):
     doc_id: str
     span: Span
+    code = "add_span"
 
     @property
     def description(self) -> str:
         return f"add {self.span.label} «{self.span.text[:30]}»"
 
-    def apply(self, project: Project) -> None:
+    def apply(self, project: Store) -> None:
         project.insert_span(self.doc_id, self.span)
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         project.delete_span(self.span.id)
 
     def spans_after(self, undo: bool) -> tuple[list[Span], list[str]]:
         return ([], [self.span.id]) if undo else ([self.span], [])
+
+    def entity_ids(self) -> set[str]:
+        return _linked(self.span)
 
 
 @dataclass
@@ -54,21 +79,25 @@ class DeleteSpan(Op):
     doc_id: str
     span: Span
     relations: list[Relation] = field(default_factory=list)  # the ones that went with it
+    code = "delete_span"
 
     @property
     def description(self) -> str:
         return f"delete {self.span.label} «{self.span.text[:30]}»"
 
-    def apply(self, project: Project) -> None:
+    def apply(self, project: Store) -> None:
         self.relations = project.span_relations(self.span.id)
         project.delete_span(self.span.id)
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         project.insert_span(self.doc_id, self.span)
         project.insert_relations(self.doc_id, self.relations)
 
     def spans_after(self, undo: bool) -> tuple[list[Span], list[str]]:
         return ([self.span], []) if undo else ([], [self.span.id])
+
+    def entity_ids(self) -> set[str]:
+        return _linked(self.span)
 
     def relations_after(self, undo: bool) -> tuple[list[Relation], list[str]]:
         return (self.relations, []) if undo else ([], [r.id for r in self.relations])
@@ -81,6 +110,7 @@ class UpdateSpan(Op):
     doc_id: str
     before: Span
     after: Span
+    code: str = "update_span"  # relabel, set_attribute, link_entity: what the analyst did
 
     @property
     def description(self) -> str:
@@ -90,14 +120,13 @@ class UpdateSpan(Op):
             return f"link «{self.after.text[:30]}» to {self.after.entity.name if self.after.entity else 'nothing'}"
         return f"edit {self.after.label} «{self.after.text[:30]}»"
 
-    @property
-    def touches_entities(self) -> bool:
-        return self.before.entity != self.after.entity
+    def entity_ids(self) -> set[str]:
+        return _linked(self.before, self.after) if self.before.entity != self.after.entity else set()
 
-    def apply(self, project: Project) -> None:
+    def apply(self, project: Store) -> None:
         project.update_span(self.after)
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         project.update_span(self.before)
 
     def spans_after(self, undo: bool) -> tuple[list[Span], list[str]]:
@@ -108,15 +137,16 @@ class UpdateSpan(Op):
 class AddRelation(Op):
     doc_id: str
     relation: Relation
+    code = "add_relation"
 
     @property
     def description(self) -> str:
         return f"add {self.relation.label}"
 
-    def apply(self, project: Project) -> None:
+    def apply(self, project: Store) -> None:
         project.insert_relations(self.doc_id, [self.relation])
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         project.delete_relation(self.relation.id)
 
     def relations_after(self, undo: bool) -> tuple[list[Relation], list[str]]:
@@ -127,15 +157,16 @@ class AddRelation(Op):
 class DeleteRelation(Op):
     doc_id: str
     relation: Relation
+    code = "delete_relation"
 
     @property
     def description(self) -> str:
         return f"remove {self.relation.label}"
 
-    def apply(self, project: Project) -> None:
+    def apply(self, project: Store) -> None:
         project.delete_relation(self.relation.id)
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         project.insert_relations(self.doc_id, [self.relation])
 
     def relations_after(self, undo: bool) -> tuple[list[Relation], list[str]]:
@@ -147,33 +178,40 @@ class SetStatus(Op):
     doc_id: str
     before: str
     after: str
+    code = "set_status"
 
     @property
     def description(self) -> str:
         return f"mark {self.after.replace('_', ' ')}"
 
-    def apply(self, project: Project) -> None:
+    def apply(self, project: Store) -> None:
         project.set_status(self.doc_id, self.after)
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         project.set_status(self.doc_id, self.before)
+
+    def status_after(self, undo: bool) -> str | None:
+        return self.before if undo else self.after
 
 
 @dataclass
 class CreateEntity(Op):
     entity: Entity
     doc_id: str | None = None
-    touches_entities = True
+    code = "create_entity"
 
     @property
     def description(self) -> str:
         return f"new entity {self.entity.name}"
 
-    def apply(self, project: Project) -> None:
+    def apply(self, project: Store) -> None:
         project.insert_entity(self.entity)
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         project.delete_entity(self.entity.id)
+
+    def entity_ids(self) -> set[str]:
+        return {self.entity.id}
 
 
 @dataclass
@@ -183,18 +221,27 @@ class EditEntity(Op):
     before: Entity
     after: Entity
     doc_id: str | None = None
-    touches_entities = True
+    shown_in: set[str] = field(default_factory=set)  # documents whose spans show its name or type
+    code = "edit_entity"
     renames_entities = True
 
     @property
     def description(self) -> str:
         return f"rename entity {self.before.name} → {self.after.name}"
 
-    def apply(self, project: Project) -> None:
+    def apply(self, project: Store) -> None:
+        if (self.before.name, self.before.type) != (self.after.name, self.after.type):
+            self.shown_in = {doc_id for doc_id, _ in project.mention_locations(self.after.id)}
         project.update_entity(self.after)
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         project.update_entity(self.before)
+
+    def entity_ids(self) -> set[str]:
+        return {self.after.id}
+
+    def documents(self) -> set[str]:
+        return set(self.shown_in)
 
 
 @dataclass
@@ -204,8 +251,9 @@ class MergeEntities(Op):
     keep: Entity
     drop: Entity
     moved: list[str] = field(default_factory=list)  # span ids re-linked
+    moved_in: set[str] = field(default_factory=set)  # the documents holding them
     doc_id: str | None = None
-    touches_entities = True
+    code = "merge_entities"
     renames_entities = True
 
     @property
@@ -217,16 +265,24 @@ class MergeEntities(Op):
         aliases = list(dict.fromkeys([*self.keep.aliases, *(n for n in names if n != self.keep.name)]))
         return replace(self.keep, aliases=aliases)
 
-    def apply(self, project: Project) -> None:
-        self.moved = project.mentions(self.drop.id)
+    def apply(self, project: Store) -> None:
+        locations = project.mention_locations(self.drop.id)
+        self.moved = [span_id for _, span_id in locations]
+        self.moved_in = {doc_id for doc_id, _ in locations}
         project.link_spans(self.moved, self.keep.id)
         project.update_entity(self.merged())
         project.delete_entity(self.drop.id)
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         project.insert_entity(self.drop)
         project.link_spans(self.moved, self.drop.id)
         project.update_entity(self.keep)
+
+    def entity_ids(self) -> set[str]:
+        return {self.keep.id, self.drop.id}
+
+    def documents(self) -> set[str]:
+        return set(self.moved_in)
 
 
 @dataclass
@@ -234,17 +290,19 @@ class DropSuggestions(Op):
     """Stored (imported) suggestions accepted or rejected: they leave the suggestion table."""
 
     doc_id: str
-    suggestions: list[Suggestion]
+    dropped: list[Suggestion]
+    code = "drop_suggestions"
+    suggestions = True
 
     @property
     def description(self) -> str:
-        return f"dismiss {len(self.suggestions)} suggestions"
+        return f"dismiss {len(self.dropped)} suggestions"
 
-    def apply(self, project: Project) -> None:
-        project.delete_suggestions(s.id for s in self.suggestions)
+    def apply(self, project: Store) -> None:
+        project.delete_suggestions(s.id for s in self.dropped)
 
-    def revert(self, project: Project) -> None:
-        project.insert_suggestions(self.doc_id, self.suggestions)
+    def revert(self, project: Store) -> None:
+        project.insert_suggestions(self.doc_id, self.dropped)
 
 
 @dataclass
@@ -254,20 +312,17 @@ class Batch(Op):
     description: str
     ops: list[Op]
     doc_id: str | None = None
-
-    @property
-    def touches_entities(self) -> bool:
-        return any(op.touches_entities for op in self.ops)
+    code: str = "batch"
 
     @property
     def renames_entities(self) -> bool:
         return any(op.renames_entities for op in self.ops)
 
-    def apply(self, project: Project) -> None:
+    def apply(self, project: Store) -> None:
         for op in self.ops:
             op.apply(project)
 
-    def revert(self, project: Project) -> None:
+    def revert(self, project: Store) -> None:
         for op in reversed(self.ops):
             op.revert(project)
 
@@ -276,6 +331,20 @@ class Batch(Op):
 
     def relations_after(self, undo: bool) -> tuple[list[Relation], list[str]]:
         return _merge(op.relations_after(undo) for op in (reversed(self.ops) if undo else self.ops))
+
+    def status_after(self, undo: bool) -> str | None:
+        ordered = list(reversed(self.ops) if undo else self.ops)
+        return next((s for s in reversed([op.status_after(undo) for op in ordered]) if s is not None), None)
+
+    def entity_ids(self) -> set[str]:
+        return set().union(*(op.entity_ids() for op in self.ops))
+
+    def documents(self) -> set[str]:
+        return set().union(*(op.documents() for op in self.ops))
+
+    @property
+    def suggestions(self) -> bool:
+        return any(op.suggestions for op in self.ops)
 
 
 def _merge(changes) -> tuple[list, list[str]]:

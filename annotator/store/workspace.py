@@ -1,47 +1,40 @@
 """What the annotation window works on, without Qt: a project, the open document with its
-span index, and the undo history. Every action is committed before it returns."""
+span index, and the undo history. Every action is committed before it returns one `Change`,
+which every subscribed listener then hears (DESIGN.md §9)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable
+from dataclasses import replace
 
-from annotator.core.history import History
+from annotator.core import rules
 from annotator.core.arabic import KeyedText, keyed
-from annotator.core.graphemes import split_problem
+from annotator.core.changes import Change, Listener, Listeners, nothing
+from annotator.core.history import History
 from annotator.core.model import Document, Entity, Relation, Span, Suggestion, new_id, now
-from annotator.core.overlap import conflicts
+from annotator.core.rules import CLAIMANT, RuleError
 from annotator.core.span_index import SpanIndex
-from annotator.store.errors import ProjectError
 from annotator.core.suggest import mentions_of, variants_of
+from annotator.store.errors import ProjectError
 from annotator.store.operations import (AddRelation, AddSpan, Batch, CreateEntity, DeleteRelation, DeleteSpan,
                                         DropSuggestions, EditEntity, MergeEntities, Op, SetStatus, UpdateSpan,
                                         relabelled)
-from annotator.store.project import Project, SpanFilter
+from annotator.store.documents import SpanFilter
+from annotator.store.interface import Store
 
 
-CLAIMANT = "claimant"
+class AnnotationError(RuleError):
+    """An action the schema does not allow; str() is for the analyst, `code`/`params` for a
+    window that translates."""
 
 
-class AnnotationError(ValueError):
-    """An action the schema does not allow; the message is for the analyst."""
-
-
-@dataclass
-class Change:
-    """What an action did to a document, so a view can refresh just that."""
-
-    doc_id: str | None
-    added: list[Span]  # spans now present (new or changed)
-    removed: list[str]  # span ids now gone
-    description: str
-    status_changed: bool = False
-    relations_added: list[Relation] = field(default_factory=list)
-    relations_removed: list[str] = field(default_factory=list)
-    entities_changed: bool = False
+def _refuse(problem: RuleError | None) -> None:
+    if problem is not None:
+        raise problem.within("", AnnotationError)
 
 
 class Workspace:
-    def __init__(self, project: Project, annotator: str):
+    def __init__(self, project: Store, annotator: str):
         self.project = project
         self.annotator = annotator
         self.history: History = History()
@@ -50,7 +43,12 @@ class Workspace:
         self.loading = False  # spans beyond the first screen not loaded yet
         self.relations: dict[str, Relation] = {}
         self._keyed: KeyedText | None = None
-        self.last_change: Change | None = None  # what the latest action did, for views to refresh
+        self._listeners = Listeners()
+
+    def subscribe(self, listener: Listener) -> Callable[[], None]:
+        """`listener(change)` after every committed action, undo and redo (never after a
+        refused or failed one, nor a no-op); returns the function that unsubscribes it."""
+        return self._listeners.subscribe(listener)
 
     # -- documents ----------------------------------------------------------------------
 
@@ -86,52 +84,47 @@ class Workspace:
 
     def _require_document(self) -> Document:
         if self.document is None:
-            raise AnnotationError("no document is open")
-        if self.project.readonly:
-            raise AnnotationError("the project is open read-only")
+            raise AnnotationError("no document is open", "no_document")
+        self._require_project()
         if self.loading:
-            raise AnnotationError("the document is still loading")
+            raise AnnotationError("the document is still loading", "loading")
         return self.document
 
     # -- actions ------------------------------------------------------------------------
 
-    def add_span(self, start: int, end: int, label: str) -> Span:
+    def add_span(self, start: int, end: int, label: str) -> Change:
+        """The new span is `change.span`."""
         doc = self._require_document()
+        _refuse(rules.label_problem(self.project.schema, label))
+        _refuse(rules.range_problem(doc.text, start, end, f"span {start}-{end}"))
         found = self.project.schema.label(label)
-        if found is None:
-            raise AnnotationError(f"no label {label!r} in the project")
-        self._check_range(doc, start, end, "span")
         stamp = now()
         span = Span(new_id(), start, end, doc.text[start:end], found.layer, label, None, {}, self.annotator,
                     stamp, stamp)
         self._check_overlap(span)
-        self._perform(AddSpan(doc.id, span))
-        return span
+        return self._perform(AddSpan(doc.id, span))
 
-    def delete_span(self, span_id: str) -> Span:
+    def delete_span(self, span_id: str) -> Change:
+        doc = self._require_document()
+        return self._perform(DeleteSpan(doc.id, self._span(span_id)))
+
+    def relabel(self, span_id: str, label: str) -> Change:
         doc = self._require_document()
         span = self._span(span_id)
-        self._perform(DeleteSpan(doc.id, span))
-        return span
-
-    def relabel(self, span_id: str, label: str) -> Span:
-        doc = self._require_document()
-        span = self._span(span_id)
+        _refuse(rules.label_problem(self.project.schema, label))
         found = self.project.schema.label(label)
-        if found is None:
-            raise AnnotationError(f"no label {label!r} in the project")
         if found.name == span.label:
-            return span
+            return nothing("relabel", doc.id)
         changed = relabelled(span, found.layer, found.name, self.annotator)
         if changed.layer != span.layer:
             self._check_overlap(changed, ignore=span.id)
-        self._perform(UpdateSpan(doc.id, span, changed))
-        return changed
+        return self._perform(UpdateSpan(doc.id, span, changed, "relabel"))
 
-    def set_status(self, status: str) -> None:
+    def set_status(self, status: str) -> Change:
         doc = self._require_document()
-        if doc.status != status:
-            self._perform(SetStatus(doc.id, doc.status, status))
+        if doc.status == status:
+            return nothing("set_status", doc.id)
+        return self._perform(SetStatus(doc.id, doc.status, status))
 
     # -- claims -------------------------------------------------------------------------
 
@@ -148,9 +141,8 @@ class Workspace:
         None to clear. Stored as a `claimant` relation (claim -> entity span) or an attribute."""
         doc = self._require_document()
         claim = self._span(claim_id)
-        attribute = next((a for a in self.project.schema.attributes(claim.layer) if a.name == CLAIMANT), None)
-        if attribute is None:
-            raise AnnotationError(f"{claim.label} spans have no claimant")
+        _refuse(rules.claimant_problem(self.project.schema, claim))
+        attribute = rules.find_attribute(self.project.schema, claim.layer, CLAIMANT)
         ops: list[Op] = [DeleteRelation(doc.id, r) for r in self.relations.values()
                          if r.head == claim_id and r.label == CLAIMANT]
         attrs = {k: v for k, v in claim.attrs.items() if k != CLAIMANT}
@@ -158,8 +150,7 @@ class Workspace:
             attrs[CLAIMANT] = target
         elif target is not None:
             who = self._span(target)
-            if who.id == claim.id or who.layer == claim.layer:
-                raise AnnotationError("a claimant is an entity, not another claim")
+            _refuse(rules.claimant_problem(self.project.schema, claim, who))
             stamp = now()
             ops.append(AddRelation(doc.id, Relation(new_id(), claim.id, who.id, CLAIMANT, self.annotator, stamp, stamp)))
         if attrs != claim.attrs:
@@ -167,78 +158,88 @@ class Workspace:
         unchanged = not ops or (len(ops) == 2 and isinstance(ops[1], AddRelation)
                                 and ops[0].relation.child == ops[1].relation.child)
         if unchanged:  # the same claimant again: nothing to store, no empty undo step
-            return Change(doc.id, [], [], "", False)
-        return self._perform(Batch(f"claimant of «{claim.text[:30]}»", ops, doc.id))
+            return nothing("set_claimant", doc.id)
+        return self._perform(Batch(f"claimant of «{claim.text[:30]}»", ops, doc.id, "set_claimant"))
 
     def claimant_of_deleted(self, span_id: str) -> list[Span]:
         """Claims whose claimant is this span (the analyst is asked before deleting it)."""
         return [self.spans.get(r.head) for r in self.relations.values()
                 if r.child == span_id and r.label == CLAIMANT and r.head in self.spans]
 
-    def set_attribute(self, span_id: str, name: str, value) -> Span:
+    def set_attribute(self, span_id: str, name: str, value) -> Change:
+        """`value`: a choice or a text, (start, end) for a span attribute (a cue), or ""/None
+        to clear. The claimant (a relation) is set with `set_claimant`."""
         doc = self._require_document()
         span = self._span(span_id)
-        attribute = next((a for a in self.project.schema.attributes(span.layer) if a.name == name), None)
+        attribute = rules.find_attribute(self.project.schema, span.layer, name)
         if attribute is None or attribute.kind == "relation":
-            raise AnnotationError(f"{span.label} spans have no attribute {name!r}")
+            raise AnnotationError(f"{span.label} spans have no attribute {name!r}", "unknown_attribute",
+                                  label=span.label, name=name)
         if value in ("", None):
             attrs = {k: v for k, v in span.attrs.items() if k != name}
         else:
-            if attribute.kind == "choice" and value not in attribute.values:
-                raise AnnotationError(f"{name} must be one of {', '.join(attribute.values)}")
             if attribute.kind == "span":
                 start, end = value
-                self._check_range(doc, start, end, name)
+                _refuse(rules.range_problem(doc.text, start, end, f"{name} {start}-{end}"))
                 value = {"start": start, "end": end, "text": doc.text[start:end]}
+            _refuse(rules.attribute_problem(self.project.schema, span.layer, name, value, doc.text))
             attrs = {**span.attrs, name: value}
         if attrs == span.attrs:
-            return span
+            return nothing("set_attribute", doc.id)
         changed = replace(span, attrs=attrs, annotator=self.annotator, updated=now())
-        self._perform(UpdateSpan(doc.id, span, changed))
-        return changed
+        return self._perform(UpdateSpan(doc.id, span, changed, "set_attribute"))
 
     # -- canonical entities -------------------------------------------------------------
 
-    def link_entity(self, span_id: str, entity_id: str | None) -> Span:
+    def link_entity(self, span_id: str, entity_id: str | None) -> Change:
+        """Link the span to a canonical entity (None: unlink)."""
         doc = self._require_document()
         span = self._span(span_id)
-        ref = self.project.entity(entity_id).ref() if entity_id else None
+        ref = self._entity(entity_id).ref() if entity_id else None
         if ref == span.entity:
-            return span
+            return nothing("link_entity", doc.id)
         changed = replace(span, entity=ref, annotator=self.annotator, updated=now())
-        self._perform(UpdateSpan(doc.id, span, changed))
-        return changed
+        return self._perform(UpdateSpan(doc.id, span, changed, "link_entity"))
 
-    def link_new_entity(self, span_id: str, name: str | None = None, entity_type: str | None = None) -> Entity:
+    def link_new_entity(self, span_id: str, name: str | None = None, entity_type: str | None = None) -> Change:
         """Create a canonical entity from the span (its text as name, its label as type) and
-        link the span to it, as one action."""
+        link the span to it, as one action: the new entity is `change.span.entity` (its id is
+        also in `change.entities`, with the entity the span was linked to before, if any)."""
         doc = self._require_document()
         span = self._span(span_id)
         entity = Entity(new_id(), entity_type or span.label, (name or span.text).strip())
+        if not entity.name:
+            raise AnnotationError("an entity needs a name", "entity_name")
         changed = replace(span, entity=entity.ref(), annotator=self.annotator, updated=now())
-        self._perform(Batch(f"new entity {entity.name}", [CreateEntity(entity), UpdateSpan(doc.id, span, changed)],
-                            doc.id))
-        return entity
+        return self._perform(Batch(f"new entity {entity.name}", [CreateEntity(entity), UpdateSpan(doc.id, span, changed)],
+                                   doc.id, "create_entity"))
+
+    create_entity = link_new_entity  # the name the design of issue 9 gives it
 
     def edit_entity(self, entity_id: str, name: str | None = None, aliases: list[str] | None = None,
-                    entity_type: str | None = None) -> Entity:
+                    entity_type: str | None = None) -> Change:
+        """Rename, retype or change the aliases of an entity, from any document."""
         self._require_project()
-        before = self.project.entity(entity_id)
+        before = self._entity(entity_id)
         after = replace(before, name=(name if name is not None else before.name).strip(),
-                        aliases=aliases if aliases is not None else before.aliases,
+                        aliases=list(aliases) if aliases is not None else before.aliases,
                         type=entity_type or before.type)
         if not after.name:
-            raise AnnotationError("an entity needs a name")
-        self._perform(EditEntity(before, after))
-        return after
+            raise AnnotationError("an entity needs a name", "entity_name")
+        if (after.name, after.aliases, after.type) == (before.name, before.aliases, before.type):
+            return nothing("edit_entity")
+        return self._perform(EditEntity(before, after))
 
-    def merge_entities(self, keep_id: str, drop_id: str) -> Entity:
+    def rename_entity(self, entity_id: str, name: str) -> Change:
+        return self.edit_entity(entity_id, name=name)
+
+    def merge_entities(self, keep_id: str, drop_id: str) -> Change:
+        """Every mention of `drop` re-linked to `keep`, from any document; `change.documents`
+        names the documents whose spans were re-linked."""
         self._require_project()
         if keep_id == drop_id:
-            raise AnnotationError("an entity cannot be merged into itself")
-        op = MergeEntities(self.project.entity(keep_id), self.project.entity(drop_id))
-        self._perform(op)
-        return op.merged()
+            raise AnnotationError("an entity cannot be merged into itself", "merge_self")
+        return self._perform(MergeEntities(self._entity(keep_id), self._entity(drop_id)))
 
     # -- suggestions --------------------------------------------------------------------
 
@@ -259,16 +260,17 @@ class Workspace:
             return []
         stored = [s for s in self.project.suggestions(self.document.id)
                   if not any(o.layer == s.layer for o in self.spans.overlapping(s.start, s.end))]
-        layer_of = {label.name: label.layer for label in self.project.schema.labels()}
+        # Known entities are suggested only in the layers whose spans link to entities.
+        layer_of = {label.name: label.layer for layer in self.project.schema.entity_layers() for label in layer.labels}
         entities = self.project.entities()
         # The key of a long article takes a while to build: only when there is a name to find.
         known = mentions_of(self.keyed_text(), entities, self.spans, layer_of) if entities else []
         places = {(s.start, s.end) for s in stored}
         return stored + [s for s in known if (s.start, s.end) not in places]
 
-    def accept_suggestions(self, suggestions: list[Suggestion]) -> list[Span]:
-        """Accept suggestions as spans in one action; those that would break the layer's
-        overlap rule (e.g. two overlapping suggestions) are left out."""
+    def accept_suggestions(self, suggestions: list[Suggestion]) -> Change:
+        """Accept suggestions as spans in one action (they are `change.spans_added`); those
+        that would break a rule (e.g. two overlapping suggestions) are left out."""
         doc = self._require_document()
         stamp = now()
         added: list[Span] = []
@@ -276,13 +278,11 @@ class Workspace:
         for suggestion in sorted(suggestions, key=lambda s: (s.start, -s.end)):
             label = self.project.schema.label(suggestion.label)
             if (label is None or doc.text[suggestion.start:suggestion.end] != suggestion.text
-                    or split_problem(doc.text, suggestion.start, suggestion.end)):
+                    or rules.range_problem(doc.text, suggestion.start, suggestion.end)):
                 continue
             span = Span(new_id(), suggestion.start, suggestion.end, suggestion.text, label.layer, label.name,
                         suggestion.entity, {}, self.annotator, stamp, stamp)
-            try:
-                self._check_overlap(span, index=index)
-            except AnnotationError:
+            if self._overlap(span, index=index):
                 continue
             index.add(span)
             added.append(span)
@@ -290,81 +290,89 @@ class Workspace:
         ops: list[Op] = [AddSpan(doc.id, s) for s in added]
         if stored:
             ops.append(DropSuggestions(doc.id, stored))
-        if ops:
-            self._perform(Batch(f"accept {len(added)} suggestions", ops, doc.id))
-        return added
+        if not ops:
+            return nothing("accept_suggestions", doc.id)
+        return self._perform(Batch(f"accept {len(added)} suggestions", ops, doc.id, "accept_suggestions"))
 
-    def reject_suggestions(self, suggestions: list[Suggestion]) -> None:
-        """Stored (imported) suggestions leave the project; computed ones are simply not kept."""
+    def reject_suggestions(self, suggestions: list[Suggestion]) -> Change:
+        """Stored (imported) suggestions leave the project; computed ones are simply not kept
+        (nothing is stored: the Change is empty and the window hides them itself)."""
         doc = self._require_document()
         stored = [s for s in suggestions if s.id]
-        if stored:
-            self._perform(DropSuggestions(doc.id, stored))
+        if not stored:
+            return nothing("reject_suggestions", doc.id)
+        op = DropSuggestions(doc.id, stored)
+        op.code = "reject_suggestions"
+        return self._perform(op)
 
-    def undo(self) -> Change | None:
+    def undo(self) -> Change:
+        """Revert the latest action, whichever document it touched (an empty Change when
+        there is nothing to undo)."""
         op = self.history.take_undo()
         if op is None:
-            return None
+            return replace(nothing("undo"), kind="undo")
+        self._require_project()
         with self.project.transaction():
             op.revert(self.project)
         self.history.undone()
-        return self._reflect(op, undo=True)
+        return self._announce(self._reflect(op, "undo"))
 
-    def redo(self) -> Change | None:
+    def redo(self) -> Change:
         op = self.history.take_redo()
         if op is None:
-            return None
+            return replace(nothing("redo"), kind="redo")
+        self._require_project()
         with self.project.transaction():
             op.apply(self.project)
         self.history.redone()
-        return self._reflect(op, undo=False)
+        return self._announce(self._reflect(op, "redo"))
 
     # -- internals ----------------------------------------------------------------------
 
     def _span(self, span_id: str) -> Span:
         span = self.spans.get(span_id)
         if span is None:
-            raise AnnotationError(f"no span {span_id!r} in this document")
+            raise AnnotationError(f"no span {span_id!r} in this document", "no_span", span=span_id)
         return span
 
-    @staticmethod
-    def _check_range(doc: Document, start, end, what: str) -> None:
-        """Offsets inside the text that do not split a character: a letter and its marks, or one
-        emoji (selection snapping keeps to this; a caller passing raw offsets is refused)."""
-        if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(doc.text)):
-            raise AnnotationError(f"{what} {start}-{end} is outside the document")
-        problem = split_problem(doc.text, start, end)
-        if problem:
-            raise AnnotationError(f"{what} {start}-{end} {problem}")
+    def _entity(self, entity_id: str) -> Entity:
+        try:
+            return self.project.entity(entity_id)
+        except ProjectError:
+            raise AnnotationError(f"no entity {entity_id!r} in the project", "no_entity", entity=entity_id) from None
 
     def _require_project(self) -> None:
         if self.project.readonly:
-            raise AnnotationError("the project is open read-only")
+            raise AnnotationError("the project is open read-only", "readonly")
 
-    def _check_overlap(self, span: Span, ignore: str | None = None, index: SpanIndex | None = None) -> None:
-        layer = self.project.schema.layer(span.layer)
+    def _overlap(self, span: Span, ignore: str | None = None, index: SpanIndex | None = None) -> RuleError | None:
         neighbours = [s for s in (index or self.spans).overlapping(span.start, span.end)
                       if s.layer == span.layer and s.id != ignore]
-        pair = conflicts([*neighbours, span], layer.overlap if layer else "any")
-        if pair:
-            other = pair[0] if pair[1] is span else pair[1]
-            if (other.start, other.end, other.label) == (span.start, span.end, span.label):
-                raise AnnotationError(f"«{span.text}» is already {span.label}")
-            rule = {"none": "may not overlap", "nested": "may only nest inside each other"}.get(layer.overlap, "")
-            raise AnnotationError(f"{span.layer} spans {rule}: «{span.text}» crosses {other.label} «{other.text}»")
+        return rules.overlap_problem(self.project.schema.layer(span.layer), neighbours, span)
 
-    def _perform(self, op) -> Change:
+    def _check_overlap(self, span: Span, ignore: str | None = None) -> None:
+        _refuse(self._overlap(span, ignore))
+
+    def _perform(self, op: Op) -> Change:
         with self.project.transaction():
             op.apply(self.project)
         self.history.record(op)
-        self.last_change = self._reflect(op, undo=False)
-        return self.last_change
+        return self._announce(self._reflect(op, "do"))
 
-    def _reflect(self, op: Op, undo: bool) -> Change:
+    def _announce(self, change: Change) -> Change:
+        self._listeners.notify(change)
+        return change
+
+    def _reflect(self, op: Op, kind: str) -> Change:
+        """Bring the open document's copy up to date with what `op` did (or undid) and say it
+        as a Change. The spans and relations are those of `op.doc_id`; for a project-wide
+        rename or merge, the open document's spans whose entity changed."""
+        undo = kind == "undo"
         added, removed = op.spans_after(undo)
         rel_added, rel_removed = op.relations_after(undo)
-        is_status = isinstance(op, SetStatus)
-        if self.document is not None and op.doc_id == self.document.id:
+        status = op.status_after(undo)
+        open_doc = self.document
+        if open_doc is not None and op.doc_id == open_doc.id:
             for span_id in removed:
                 self.spans.remove(span_id)
             for span in added:
@@ -372,17 +380,19 @@ class Workspace:
             for rel_id in rel_removed:
                 self.relations.pop(rel_id, None)
             self.relations.update((r.id, r) for r in rel_added)
-            if is_status:
-                self.document.status = op.before if undo else op.after
-        if op.renames_entities and self.document is not None and not self.loading:
-            # A rename or merge changes the entity shown on other spans of this document too.
-            changed = [s for s in self.project.get_document(self.document.id).spans if self.spans.get(s.id) != s]
+            if status is not None:
+                open_doc.status = status
+        documents = op.documents()
+        if (op.renames_entities and open_doc is not None and not self.loading and open_doc.id in documents):
+            # A rename or merge changes the entity shown on spans of the open document.
+            changed = [s for s in self.project.get_document(open_doc.id).spans if self.spans.get(s.id) != s]
             for span in changed:
                 self.spans.add(span)
             ids = {s.id for s in changed}
             added = [a for a in added if a.id not in ids] + changed
-        return Change(op.doc_id, added, removed, op.description, is_status, rel_added, rel_removed,
-                      op.touches_entities)
+        return Change(kind, op.description, op.doc_id, tuple(added), tuple(removed), tuple(rel_added),
+                      tuple(rel_removed), status, frozenset(op.entity_ids()), frozenset(documents),
+                      op.suggestions, op.code)
 
 
 __all__ = ["AnnotationError", "Change", "Workspace", "ProjectError"]

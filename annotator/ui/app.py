@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from annotator import __version__
+from annotator import RESOURCES, __version__
 from annotator.store import ProjectError
-from annotator.ui import errors
+from annotator.ui import errors, messages
 from annotator.ui.fonts import FontLoadError, load_bundled_fonts
 from annotator.ui.main_window import MainWindow, open_with_fallback
 
@@ -21,7 +21,40 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("annotator")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("annotator")
+    install_translator(app)
     return app
+
+
+TRANSLATIONS = RESOURCES / "translations"
+FALLBACK_LANGUAGE = "en"
+_translator: QTranslator | None = None  # the one installed, replaced on a second call
+_qt_translator: QTranslator | None = None  # Qt's own strings (OK, Cancel) in the same language
+
+
+def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
+    """Install annotator_<lang>.qm for `locale` (the system's), else annotator_en.qm; once per app.
+
+    English has a .qm of its own because `%n` messages carry only the plural ("%n mentions"):
+    without it Qt shows "1 mentions". Returns the translator, None when no .qm could be loaded
+    (the window then shows the English sources, with that plural flaw, rather than not start).
+    """
+    global _translator, _qt_translator
+    for old in (_translator, _qt_translator):
+        if old is not None:
+            app.removeTranslator(old)
+    _translator = _qt_translator = None
+    qt = QTranslator(app)
+    if qt.load(locale or QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _qt_translator = qt
+    translator = QTranslator(app)  # parented: it lives as long as the application
+    if not (translator.load(locale or QLocale(), "annotator", "_", str(TRANSLATIONS))
+            or translator.load(f"annotator_{FALLBACK_LANGUAGE}", str(TRANSLATIONS))):
+        errors.log.warning("no translation found in %s", TRANSLATIONS)
+        return None
+    app.installTranslator(translator)
+    _translator = translator
+    return translator
 
 
 def run(project_path: Path, annotator: str) -> int:
@@ -32,11 +65,12 @@ def run(project_path: Path, annotator: str) -> int:
     try:
         load_bundled_fonts()
     except FontLoadError as exc:
-        errors.show_error(None, "Font missing", f"{exc}\nArabic will be shown with a system font.")
+        errors.show_error(None, QCoreApplication.translate("App", "Font missing"), QCoreApplication.translate(
+            "App", "{problem}\nArabic will be shown with a system font.").format(problem=exc))
     try:
         project = open_with_fallback(project_path, None)
     except ProjectError as exc:
-        errors.show_error(None, "Cannot open project", str(exc))
+        errors.show_error(None, QCoreApplication.translate("App", "Cannot open project"), messages.text(exc))
         return 1
     if project is None:
         return 1

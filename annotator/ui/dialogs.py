@@ -5,22 +5,28 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLineEdit, QMessageBox, QPushButton, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWidget)
 
 from annotator.core.model import STATUSES
 from annotator.io import EXPORT_FORMATS
+from annotator.ui.models import status_name
 from annotator.ui.plain import plain_label
 
+# Marked for lupdate here, translated when the dialog is built (after the translator is installed).
 FORMAT_NAMES = {
-    "native": "Native JSONL (everything)",
-    "doccano": "doccano JSONL",
-    "prodigy": "Prodigy / spaCy JSONL (tokens + spans)",
-    "conll": "CoNLL-2002 IOB2",
-    "brat": "brat standoff (folder)",
+    "native": QT_TRANSLATE_NOOP("ExportDialog", "Native JSONL (everything)"),
+    "doccano": QT_TRANSLATE_NOOP("ExportDialog", "doccano JSONL"),
+    "prodigy": QT_TRANSLATE_NOOP("ExportDialog", "Prodigy / spaCy JSONL (tokens + spans)"),
+    "conll": QT_TRANSLATE_NOOP("ExportDialog", "CoNLL-2002 IOB2"),
+    "brat": QT_TRANSLATE_NOOP("ExportDialog", "brat standoff (folder)"),
 }
+
+
+def format_name(fmt: str) -> str:
+    return QCoreApplication.translate("ExportDialog", FORMAT_NAMES[fmt]) if fmt in FORMAT_NAMES else fmt
 
 
 def default_output(project_path: Path, fmt: str) -> Path:
@@ -36,31 +42,31 @@ class ExportDialog(QDialog):
     def __init__(self, project_path: Path, parent: QWidget | None = None,
                  check: Callable[[str, Path], str | None] | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Export")
+        self.setWindowTitle(self.tr("Export"))
         self.project_path = Path(project_path)
         # check(format, path) -> why the export would be refused, or None: asked on OK, so a
         # refused path keeps the dialog open with the reason instead of closing it.
         self._check = check
         self.format = QComboBox()
         for name in EXPORT_FORMATS:
-            self.format.addItem(FORMAT_NAMES.get(name, name), name)
-        self.statuses = {status: QCheckBox(status.replace("_", " ")) for status in STATUSES}
+            self.format.addItem(format_name(name), name)
+        self.statuses = {status: QCheckBox(status_name(status)) for status in STATUSES}
         for status, box in self.statuses.items():
             box.setChecked(status != "skipped")
         status_row = QHBoxLayout()
         for box in self.statuses.values():
             status_row.addWidget(box)
         self.path = QLineEdit(str(default_output(self.project_path, self.format.currentData())))
-        browse = QPushButton("Choose…")
+        browse = QPushButton(self.tr("Choose…"))
         browse.clicked.connect(self._browse)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
         self.format.currentIndexChanged.connect(self._suffix)
         form = QFormLayout()
-        form.addRow(plain_label("Format"), self.format)  # addRow(str) would make AutoText labels
-        form.addRow(plain_label("Documents"), status_row)
-        form.addRow(plain_label("Save to"), path_row)
+        form.addRow(plain_label(self.tr("Format")), self.format)  # addRow(str) would make AutoText labels
+        form.addRow(plain_label(self.tr("Documents")), status_row)
+        form.addRow(plain_label(self.tr("Save to")), path_row)
         self.problem = plain_label()
         self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c92a2a;")
@@ -100,7 +106,7 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         # A save dialog for the folder formats too: it proposes the new folder's name beside
         # the project (getExistingDirectory would open at, and offer, the project's folder).
-        caption = "Export to a new folder" if self.format.currentData() == "brat" else "Export to file"
+        caption = self.tr("Export to a new folder") if self.format.currentData() == "brat" else self.tr("Export to file")
         chosen, _ = QFileDialog.getSaveFileName(self, caption, self.path.text())
         if chosen:
             self.path.setText(chosen)
@@ -110,9 +116,9 @@ class ExportDialog(QDialog):
 class ShortcutsDialog(QDialog):
     def __init__(self, rows: list[tuple[str, str]], parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         table = QTableWidget(len(rows), 2)
-        table.setHorizontalHeaderLabels(["Key", "Action"])
+        table.setHorizontalHeaderLabels([self.tr("Key"), self.tr("Action")])
         table.verticalHeader().hide()
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, (key, action) in enumerate(rows):

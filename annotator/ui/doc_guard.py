@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QWidget
 
 from annotator.core.model import Span
@@ -22,9 +23,10 @@ def mismatch_reason(text: str, spans: Iterable[Span]) -> str | None:
     if not bad:
         return None
     first = min(bad, key=lambda s: (s.start, s.end))
-    count = f"{len(bad)} stored spans no longer match" if len(bad) > 1 else "a stored span no longer matches"
-    return (f"This document is read-only: its text was changed outside annotator and {count} it "
-            f"(first at characters {first.start}-{first.end}); run `annotator check` on the project.")
+    return QCoreApplication.translate(
+        "DocGuard", "This document is read-only: its text was changed outside annotator and %n stored spans no "
+        "longer match it (first at characters {start}-{end}); run `annotator check` on the project.", None,
+        len(bad)).format(start=first.start, end=first.end)
 
 
 def make_banner(parent: QWidget | None = None) -> QLabel:

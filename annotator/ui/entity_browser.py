@@ -1,127 +1,39 @@
 """The project's canonical entities, for a dock: filter by match key, rename (and edit aliases and
 type), merge two entities, open a mention.
 
-Every change goes through the Workspace (one transaction, undoable there); afterwards the browser
-reloads itself and emits `changed()`, so the window can apply `workspace.last_change` to its views.
+Every change goes through the Workspace (one transaction, undoable there). Like every view the
+browser follows the workspace's Changes (`apply_change`, called by the window for each one,
+whoever made it: an undo of a merge from another document reloads it at once); `changed()` says
+that a rename or merge made here was committed.
 Problems are reported with `message(str)`. Dialogs that would block are reached only through the
 module-level callables `CONFIRM`, `EDIT_ENTITY` and `CHOOSE_TARGET`, which tests replace.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
-from PySide6.QtCore import (QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt,
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt,
                             QTimer, Signal)
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLineEdit, QPlainTextEdit, QPushButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from annotator.core.arabic import match_key
+from annotator.core.changes import Change
 from annotator.core.display import neutralised
 from annotator.core.model import Entity
 from annotator.store.errors import ProjectError
 from annotator.store.workspace import AnnotationError, Workspace
+from annotator.ui import messages
 from annotator.ui.dialogs import ask
-from annotator.ui.entity_picker import EntityChooser
+from annotator.ui.entity_dialogs import (EntityEditDialog, choose_target_dialog, edit_entity_dialog, format_aliases,
+                                        parse_aliases)
 from annotator.ui.models import TableModel, make_table
 from annotator.ui.plain import plain_label, set_tooltip
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME, TYPE, MENTIONS, DOCUMENTS, ALIASES = range(5)
-
-
-# -- aliases as text --------------------------------------------------------------------------
-
-_COMMAS = re.compile(r"[,،]")  # Latin and Arabic comma
-
-
-def parse_aliases(text: str, name: str = "") -> list[str]:
-    """Aliases typed one per line, or separated by commas (Latin , or Arabic ،) on a single line;
-    with several lines, commas are part of the names. Blank entries, repeats and the name itself
-    are left out."""
-    lines = [line for line in text.splitlines() if line.strip()]
-    parts = lines if len(lines) > 1 else _COMMAS.split(text)
-    out: list[str] = []
-    for part in (p.strip() for p in parts):
-        if part and part != name.strip() and part not in out:
-            out.append(part)
-    return out
-
-
-def format_aliases(aliases: list[str]) -> str:
-    return "\n".join(aliases)
-
-
-# -- the replaceable dialogs --------------------------------------------------------------------
-
-
-class EntityEditDialog(QDialog):
-    """Name, type and aliases of one entity; plain text throughout."""
-
-    def __init__(self, entity: Entity, types: list[str], parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setWindowTitle("Rename entity")
-        self.name = QLineEdit(entity.name)
-        self.type = QComboBox()
-        for name in dict.fromkeys([*types, entity.type]):
-            self.type.addItem(name, name)
-        self.type.setCurrentIndex(self.type.findData(entity.type))
-        self.aliases = QPlainTextEdit()
-        self.aliases.setPlainText(format_aliases(entity.aliases))
-        self._original = (format_aliases(entity.aliases), list(entity.aliases))
-        self.aliases.setTabChangesFocus(True)
-        hint = plain_label("One alias per line, or separated by commas on a single line.")
-        hint.setWordWrap(True)
-        self.error = plain_label()
-        self.error.setStyleSheet("color: #c92a2a")
-        self.error.hide()
-        form = QFormLayout()
-        form.addRow(plain_label("Name"), self.name)
-        form.addRow(plain_label("Type"), self.type)
-        form.addRow(plain_label("Aliases"), self.aliases)
-        form.addRow(hint)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self._ok)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addWidget(buttons)
-        self.name.selectAll()
-        self.name.setFocus()
-        self.resize(420, 320)
-
-    def values(self) -> tuple[str, list[str], str]:
-        name = self.name.text().strip()
-        text = self.aliases.toPlainText()
-        # Untouched aliases stay as they were (a lone alias may contain a comma).
-        if text == self._original[0]:
-            aliases = [a for a in self._original[1] if a != name]
-        else:
-            aliases = parse_aliases(text, name)
-        return name, aliases, self.type.currentData()
-
-    def _ok(self) -> None:
-        if not self.name.text().strip():
-            self.error.setText("An entity needs a name.")
-            self.error.show()
-            return
-        self.accept()
-
-
-def edit_entity_dialog(parent: QWidget | None, entity: Entity, types: list[str]) -> tuple[str, list[str], str] | None:
-    dialog = EntityEditDialog(entity, types, parent)
-    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
-
-
-def choose_target_dialog(parent: QWidget | None, drop: Entity, candidates: list[Entity]) -> Entity | None:
-    dialog = EntityChooser(candidates, drop.name, drop.type, "Merge into…",
-                           f"Merge «{drop.name}» ({drop.mentions} mentions) into:", parent)
-    return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 # Tests replace these (exec() would block them).
@@ -134,7 +46,9 @@ CHOOSE_TARGET: Callable[[QWidget | None, Entity, list[Entity]], Entity | None] =
 
 
 class EntityTableModel(TableModel):
-    HEADERS = ("Name", "Type", "Mentions", "Documents", "Aliases")
+    HEADERS = (QT_TRANSLATE_NOOP("Tables", "Name"), QT_TRANSLATE_NOOP("Tables", "Type"),
+               QT_TRANSLATE_NOOP("Tables", "Mentions"), QT_TRANSLATE_NOOP("Tables", "Documents"),
+               QT_TRANSLATE_NOOP("Tables", "Aliases"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -205,7 +119,7 @@ class EntityFilter(QSortFilterProxyModel):
 
 
 class EntityBrowser(QWidget):
-    changed = Signal()  # an entity was renamed/merged: apply workspace.last_change, then refresh()
+    changed = Signal()  # a rename or merge made here was committed (its Change went to every view)
     mentionRequested = Signal(str)  # noqa: N815 - entity id (double-click or Enter on a row)
     message = Signal(str)
 
@@ -217,7 +131,7 @@ class EntityBrowser(QWidget):
         self.proxy.setSourceModel(self.model)
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter entities (ignores diacritics and letter variants)")
+        self.filter.setPlaceholderText(self.tr("Filter entities (ignores diacritics and letter variants)"))
         self.filter.setClearButtonEnabled(True)
         self._filter_timer = QTimer(self, singleShot=True, interval=150)
         self._filter_timer.timeout.connect(self.apply_filter)
@@ -232,22 +146,22 @@ class EntityBrowser(QWidget):
         table.doubleClicked.connect(self._open_mention)
         self.table = table
 
-        self.rename_button = QPushButton("Rename…")
-        self.merge_button = QPushButton("Merge")
-        self.merge_into_button = QPushButton("Merge into…")
-        set_tooltip(self.rename_button, "Rename the entity, change its type or aliases (F2)")
-        set_tooltip(self.merge_button, "Merge the two selected entities into the one with more mentions")
-        set_tooltip(self.merge_into_button, "Merge the selected entity into another one")
+        self.rename_button = QPushButton(self.tr("Rename…"))
+        self.merge_button = QPushButton(self.tr("Merge"))
+        self.merge_into_button = QPushButton(self.tr("Merge into…"))
+        set_tooltip(self.rename_button, self.tr("Rename the entity, change its type or aliases (F2)"))
+        set_tooltip(self.merge_button, self.tr("Merge the two selected entities into the one with more mentions"))
+        set_tooltip(self.merge_into_button, self.tr("Merge the selected entity into another one"))
         self.rename_button.clicked.connect(self.rename_selected)
         self.merge_button.clicked.connect(self.merge_selected)
         self.merge_into_button.clicked.connect(self.merge_into)
 
-        self.rename_action = QAction("Rename entity", self)
+        self.rename_action = QAction(self.tr("Rename entity"), self)
         self.rename_action.setShortcut(QKeySequence(Qt.Key.Key_F2))
         self.rename_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.rename_action.triggered.connect(lambda _=False: self.rename_selected())
         self.addAction(self.rename_action)
-        self.open_action = QAction("Open a mention", self)
+        self.open_action = QAction(self.tr("Open a mention"), self)
         self.open_action.setShortcuts([QKeySequence(Qt.Key.Key_Return), QKeySequence(Qt.Key.Key_Enter)])
         self.open_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.open_action.triggered.connect(lambda _=False: self._open_mention(self.table.currentIndex()))
@@ -286,11 +200,23 @@ class EntityBrowser(QWidget):
         try:
             entities = self.workspace.project.entities()
         except ProjectError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(messages.text(exc))
             entities = []
         self.model.set_entities(entities)
         self.select(selected, current)
         self._update_actions()
+
+    def apply_change(self, change: Change) -> None:
+        """Follow a committed action: reload when entities were created, renamed or merged, or
+        when spans were linked, unlinked or removed (mention counts); otherwise nothing."""
+        if change.entities or change.documents or change.spans_removed or any(
+                s.entity is not None for s in change.spans_added) or change.op == "link_entity":
+            self.refresh()
+
+    def shortcut_actions(self) -> list[tuple[QAction, str]]:
+        """The browser's own shortcuts (active while it has the focus), for the F1 sheet."""
+        return [(self.rename_action, self.tr("in Entities: rename the selected entity")),
+                (self.open_action, self.tr("in Entities: open the next mention of the selected entity"))]
 
     def apply_filter(self) -> None:
         self._filter_timer.stop()
@@ -336,21 +262,24 @@ class EntityBrowser(QWidget):
 
     def _update_count(self) -> None:
         total, shown = self.model.rowCount(), self.proxy.rowCount()
-        text = f"{total} entities" if shown == total else f"{shown} of {total} entities"
-        self.count_label.setText(text + (" (read-only)" if self.readonly else ""))
+        if shown == total:
+            text = self.tr("%n entities", "", total)
+        else:
+            text = self.tr("{shown} of %n entities", "", total).format(shown=shown)
+        self.count_label.setText(self.tr("{count} (read-only)").format(count=text) if self.readonly else text)
 
     # -- actions ------------------------------------------------------------------------
 
     def _writable(self) -> bool:
         if self.readonly:
-            self.message.emit("The project is open read-only")
+            self.message.emit(self.tr("The project is open read-only"))
             return False
         return True
 
     def _one_selected(self) -> Entity | None:
         chosen = self.selected()
         if len(chosen) != 1:
-            self.message.emit("Select one entity first")
+            self.message.emit(self.tr("Select one entity first"))
             return None
         return chosen[0]
 
@@ -358,7 +287,7 @@ class EntityBrowser(QWidget):
         """Types an entity may take: the labels of the layer its type belongs to (entity)."""
         schema = self.workspace.project.schema
         label = schema.label(entity.type)
-        layer = schema.layer(label.layer if label else "entity")
+        layer = schema.layer(label.layer) if label else next(iter(schema.entity_layers()), None)
         return [lab.name for lab in layer.labels] if layer else [entity.type]
 
     def rename_selected(self) -> Entity | None:
@@ -381,14 +310,13 @@ class EntityBrowser(QWidget):
         name = name.strip()
         aliases = [a for a in dict.fromkeys(a.strip() for a in aliases) if a and a != name]
         try:
-            before = self.workspace.project.entity(entity_id)
-            if (before.name, before.aliases, before.type) == (name, aliases, entity_type or before.type):
-                return before
-            entity = self.workspace.edit_entity(entity_id, name, aliases, entity_type)
+            change = self.workspace.edit_entity(entity_id, name, aliases, entity_type)
+            entity = self.workspace.project.entity(entity_id)
         except (AnnotationError, ProjectError) as exc:
-            self.message.emit(str(exc))
+            self.message.emit(messages.text(exc))
             return None
-        self._changed([entity.id], f"Renamed to {entity.name}")
+        if not change.empty:  # the same name, aliases and type again: the workspace's no-op
+            self._changed([entity.id], self.tr("Renamed to {name}").format(name=entity.name))
         return entity
 
     def merge_selected(self) -> Entity | None:
@@ -397,7 +325,7 @@ class EntityBrowser(QWidget):
             return None
         chosen = self.selected()
         if len(chosen) != 2:
-            self.message.emit("Select two entities to merge (or one, then Merge into…)")
+            self.message.emit(self.tr("Select two entities to merge (or one, then Merge into…)"))
             return None
         keep, drop = default_target(*chosen)
         return self.merge(keep.id, drop.id)
@@ -411,7 +339,7 @@ class EntityBrowser(QWidget):
             return None
         others = [e for e in self.model.entities if e.id != drop.id]
         if not others:
-            self.message.emit("There is no other entity to merge into")
+            self.message.emit(self.tr("There is no other entity to merge into"))
             return None
         keep = CHOOSE_TARGET(self, drop, others)
         return self.merge(keep.id, drop.id) if keep is not None else None
@@ -424,21 +352,23 @@ class EntityBrowser(QWidget):
         try:
             keep, drop = self.workspace.project.entity(keep_id), self.workspace.project.entity(drop_id)
         except ProjectError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(messages.text(exc))
             return None
         if confirm:
-            question = (f"Merge “{drop.name}” ({drop.type}, {_mentions(drop.mentions)}) into "
-                        f"“{keep.name}” ({keep.type}, {_mentions(keep.mentions)})?\n\n"
-                        f"Every mention of “{drop.name}” will be linked to “{keep.name}”, and "
-                        f"“{drop.name}” becomes one of its aliases. Undo reverses it.")
-            if not CONFIRM(self, "Merge entities", question):
+            question = self.tr("Merge “{drop}” ({drop_type}, {drop_mentions}) into “{keep}” ({keep_type}, "
+                               "{keep_mentions})?\n\nEvery mention of “{drop}” will be linked to “{keep}”, and "
+                               "“{drop}” becomes one of its aliases. Undo reverses it.").format(
+                drop=drop.name, drop_type=drop.type, drop_mentions=_mentions(drop.mentions),
+                keep=keep.name, keep_type=keep.type, keep_mentions=_mentions(keep.mentions))
+            if not CONFIRM(self, self.tr("Merge entities"), question):
                 return None
         try:
-            merged = self.workspace.merge_entities(keep.id, drop.id)
+            self.workspace.merge_entities(keep.id, drop.id)
+            merged = self.workspace.project.entity(keep.id)
         except (AnnotationError, ProjectError) as exc:
-            self.message.emit(str(exc))
+            self.message.emit(messages.text(exc))
             return None
-        self._changed([merged.id], f"Merged {drop.name} into {merged.name}")
+        self._changed([merged.id], self.tr("Merged {drop} into {keep}").format(drop=drop.name, keep=merged.name))
         return merged
 
     def _changed(self, select: list[str], text: str) -> None:
@@ -454,7 +384,7 @@ class EntityBrowser(QWidget):
 
 
 def _mentions(n: int) -> str:
-    return f"{n} mention" + ("" if n == 1 else "s")
+    return QCoreApplication.translate("EntityBrowser", "%n mentions", None, n)
 
 
 def default_target(a: Entity, b: Entity) -> tuple[Entity, Entity]:

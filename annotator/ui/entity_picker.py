@@ -19,14 +19,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (QDialog, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget)
 
 from annotator.core.arabic import match_key
 from annotator.core.display import neutralised
 from annotator.core.model import Entity, Span
 from annotator.store.errors import ProjectError
-from annotator.store.workspace import AnnotationError, Change, Workspace
+from annotator.core.changes import Change
+from annotator.store.workspace import AnnotationError, Workspace
+from annotator.ui import messages
 from annotator.ui.plain import plain_label, tooltip_text
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole  # the row's Entity, or None for the "create" row
@@ -117,7 +119,7 @@ def rank(query: str, entities: Iterable[Entity], prefer_type: str | None = None)
 
 
 def row_text(entity: Entity) -> str:
-    mentions = f"{entity.mentions} mention" + ("" if entity.mentions == 1 else "s")
+    mentions = QCoreApplication.translate("EntityPicker", "%n mentions", None, entity.mentions)
     return f"{neutralised(entity.name)} · {neutralised(entity.type)} · {mentions}"
 
 
@@ -229,22 +231,23 @@ class EntityPicker(_RankedList):
         self.workspace = workspace
         self.span = workspace.spans.get(span) if isinstance(span, str) else span
         if self.span is None:
-            raise AnnotationError("no such span in this document")
+            raise AnnotationError(QCoreApplication.translate("EntityPicker", "no such span in this document"))
         self.result_entity: Entity | None = None
         self.change: Change | None = None
-        super().__init__(workspace.project.entities(), self.span.text, self.span.label,
-                         f"Link «{self.span.text}» ({self.span.label}) to an entity", parent)
-        self.setWindowTitle("Link to entity")
+        prompt = self.tr("Link «{text}» ({label}) to an entity").format(text=self.span.text, label=self.span.label)
+        super().__init__(workspace.project.entities(), self.span.text, self.span.label, prompt, parent)
+        self.setWindowTitle(self.tr("Link to entity"))
 
     def _marker(self, entity: Entity) -> str:
         linked = self.span.entity is not None and self.span.entity.id == entity.id
-        return " · linked now" if linked else ""
+        return self.tr(" · linked now") if linked else ""
 
     def _extra_item(self) -> QListWidgetItem | None:
         name = self.edit.text().strip()
         if not name:
             return None
-        item = QListWidgetItem(f"Create new entity “{neutralised(name)}” · {neutralised(self.span.label)}")
+        item = QListWidgetItem(self.tr("Create new entity “{name}” · {label}").format(
+            name=neutralised(name), label=neutralised(self.span.label)))
         item.setData(ENTITY_ROLE, None)
         return item
 
@@ -252,20 +255,21 @@ class EntityPicker(_RankedList):
         if item is None:
             return
         entity = item.data(ENTITY_ROLE)
-        before = self.workspace.last_change
         try:
             if entity is None:
                 name = self.edit.text().strip()
                 if not name:
                     return
-                entity = self.workspace.link_new_entity(self.span.id, name, self.span.label)
+                change = self.workspace.link_new_entity(self.span.id, name, self.span.label)
+                entity_id = change.span.entity.id
             else:
-                self.workspace.link_entity(self.span.id, entity.id)
+                change = self.workspace.link_entity(self.span.id, entity.id)
+                entity_id = entity.id
+            self.result_entity = self.workspace.project.entity(entity_id)
         except (AnnotationError, ProjectError) as exc:
-            self._fail(str(exc))
+            self._fail(messages.text(exc))
             return
-        self.change = self.workspace.last_change if self.workspace.last_change is not before else None
-        self.result_entity = self.workspace.project.entity(entity.id)
+        self.change = None if change.empty else change
         self.accept()
 
 
@@ -273,11 +277,11 @@ class EntityChooser(_RankedList):
     """Choose one entity of `entities` (no creating): `chosen` after `exec()` or Enter."""
 
     def __init__(self, entities: list[Entity], query: str = "", prefer_type: str | None = None,
-                 title: str = "Choose an entity", prompt: str = "Type to find an entity",
-                 parent: QWidget | None = None):
+                 title: str | None = None, prompt: str | None = None, parent: QWidget | None = None):
         self.chosen: Entity | None = None
-        super().__init__(entities, query, prefer_type, prompt, parent)
-        self.setWindowTitle(title)
+        super().__init__(entities, query, prefer_type,
+                         prompt or QCoreApplication.translate("EntityChooser", "Type to find an entity"), parent)
+        self.setWindowTitle(title or self.tr("Choose an entity"))
 
     def _update(self) -> None:
         super()._update()

@@ -19,11 +19,12 @@ from pathlib import Path
 from types import TracebackType
 
 import platformdirs
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator.core.display import neutralised
 from annotator.store.errors import ProjectError
+from annotator.ui import messages
 
 # Tests set ANNOTATOR_LOG_DIR to a tmp dir; users may too (e.g. a portable install).
 LOG_DIR_ENV = "ANNOTATOR_LOG_DIR"
@@ -111,13 +112,15 @@ class FailureNotice:
     every key press fails the same way, and a dialog per key press would make the window
     unusable. The same sentence again is only logged until `clear()` (a write succeeded)."""
 
-    TITLE = "Not saved"
+    TITLE = QT_TRANSLATE_NOOP("Errors", "Not saved")  # translated when shown
 
     def __init__(self) -> None:
         self._shown: str | None = None
 
-    def report(self, parent: QWidget | None, message: str, title: str = TITLE) -> bool:
-        """Show `message` unless it is the one already shown; True if a dialog was shown."""
+    def report(self, parent: QWidget | None, message: str, title: str | None = None) -> bool:
+        """Show `message` unless it is the one already shown; True if a dialog was shown.
+        `title` is already translated (default: "Not saved")."""
+        title = title or QCoreApplication.translate("Errors", self.TITLE)
         log.warning("%s: %s", title, message)
         if message == self._shown:
             return False
@@ -137,7 +140,7 @@ class _Reporter(QObject):
     """Shows reports in the GUI thread, whichever thread raised: a queued signal carries them."""
 
     report = Signal(str, str)
-    failure = Signal(str)  # a ProjectError's sentence
+    failure = Signal(str)  # a ProjectError's sentence (translated by messages.text)
 
     def __init__(self, parent_getter: Callable[[], QWidget | None]) -> None:
         super().__init__()
@@ -155,7 +158,7 @@ class _Reporter(QObject):
             parent = self._parent_getter()
         except Exception:
             parent = None
-        WRITE_FAILURES.report(parent, message, "Project error")
+        WRITE_FAILURES.report(parent, message, QCoreApplication.translate("Errors", "Project error"))
 
     @Slot(str, str)
     def _show(self, text: str, details: str) -> None:
@@ -167,7 +170,7 @@ class _Reporter(QObject):
                 parent = self._parent_getter()
             except Exception:  # a broken getter must not hide the original error
                 parent = None
-            show_error(parent, "Unexpected error", text, details)
+            show_error(parent, QCoreApplication.translate("Errors", "Unexpected error"), text, details)
         finally:
             self._showing = False
 
@@ -189,7 +192,7 @@ def install_excepthook(parent_getter: Callable[[], QWidget | None] = lambda: Non
             # The store's message is already a sentence for the user (which file, what to do):
             # no "Unexpected error", no traceback dialog, and only once per cause.
             log.info("project error in a slot: %s", "".join(traceback.format_exception(kind, value, tb)).rstrip())
-            reporter.failure.emit(str(value))
+            reporter.failure.emit(messages.text(value))
             return
         details = "".join(traceback.format_exception(kind, value, tb))
         log.error("uncaught exception\n%s", details.rstrip())
@@ -198,11 +201,9 @@ def install_excepthook(parent_getter: Callable[[], QWidget | None] = lambda: Non
         message = str(value)
         if len(message) > MAX_MESSAGE:
             message = message[:MAX_MESSAGE] + "…"
-        text = (
-            f"Something went wrong: {kind.__name__}: {message}\n\n"
-            "The application keeps running. The details are in the log file:\n"
-            f"{log_path()}"
-        )
+        text = QCoreApplication.translate(
+            "Errors", "Something went wrong: {kind}: {message}\n\nThe application keeps running. The details are "
+            "in the log file:\n{log}").format(kind=kind.__name__, message=message, log=log_path())
         reporter.report.emit(text, details)
 
     def thread_hook(args: threading.ExceptHookArgs) -> None:

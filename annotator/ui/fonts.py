@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 from annotator import RESOURCES
@@ -33,21 +34,25 @@ def load_bundled_fonts() -> list[str]:
     Qt silently fall back to some system font that may shape Arabic differently.
     """
     if QGuiApplication.instance() is None:
-        raise FontLoadError("load_bundled_fonts() needs a QApplication to exist first")
+        raise FontLoadError("load_bundled_fonts() needs a QApplication to exist first")  # a programming error
     files = sorted(FONT_DIR.glob("*.ttf"))
     if not files:
-        raise FontLoadError(f"no .ttf font in {FONT_DIR}: the installation is incomplete")
+        raise FontLoadError(QCoreApplication.translate(
+            "Fonts", "no .ttf font in {folder}: the installation is incomplete").format(folder=FONT_DIR))
     families: list[str] = []
     for path in files:
         key = str(path)
         if key not in _loaded:
             font_id = QFontDatabase.addApplicationFont(key)
             if font_id == -1:
-                raise FontLoadError(f"Qt could not load the font file {path}")
+                raise FontLoadError(QCoreApplication.translate("Fonts", "Qt could not load the font file {path}").format(
+                    path=path))
             _loaded[key] = QFontDatabase.applicationFontFamilies(font_id)
             log.debug("loaded font %s: %s", path.name, _loaded[key])
         if FAMILY not in _loaded[key]:
-            raise FontLoadError(f"{path} is {_loaded[key]!r}, expected the family {FAMILY!r}")
+            raise FontLoadError(QCoreApplication.translate(
+                "Fonts", "{path} is {families}, expected the family {family}").format(
+                path=path, families=", ".join(_loaded[key]) or "?", family=FAMILY))
         families.extend(f for f in _loaded[key] if f not in families)
     return families
 

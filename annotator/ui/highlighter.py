@@ -5,9 +5,10 @@ colour, so an entity inside a claim shows as both. Only colours and underlines c
 the font, which would break the joining of Arabic letters inside a word.
 
 Cost (issue 8): each block keeps its spans sorted by start and a cache of its format segments,
-computed by one sweep over span boundaries (O(k log k) for k spans in the block). Adding or
-removing a span re-sweeps only the range that span covers and splices the result into the
-cache, so a key press in a paragraph of 10,000 spans touches a handful of spans in Python.
+computed by one sweep over span boundaries (span_segments.py: O(k log k) for k spans in the
+block). Adding or removing a span re-sweeps only the range that span covers and splices the
+result into the cache, so a key press in a paragraph of 10,000 spans touches a handful of
+spans in Python.
 
 Painted blocks: any format change makes Qt lay out its whole block again, and rehighlighting a
 block costs Qt O(block length) even when nothing changes, which freezes the window on a 5 MB
@@ -18,7 +19,6 @@ for the lines on screen (annotator/ui/span_painter.py), from the same segments a
 
 from __future__ import annotations
 
-import heapq
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from operator import attrgetter, itemgetter
@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocu
 from annotator.core.model import Span
 from annotator.core.offsets import Utf16Map
 from annotator.core.schema import Schema
+from annotator.ui.span_segments import sweep
 
 CLAIM_BAND_ALPHA = 46  # the faint background that shows a claim's extent
 # A block this long is painted, not formatted: a format change re-lays out its block at about
@@ -59,7 +60,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, schema: Schema):
         super().__init__(document)
         self._colors = {label.name: QColor(label.color) for label in schema.labels()}
-        self._background_layers = {schema.layers[0].name} if schema.layers else set()
+        self._background_layers = {layer.name for layer in schema.background_layers()}
         self._formats: dict[tuple, QTextCharFormat] = {}
         self._text = ""
         self._u16 = Utf16Map("")
@@ -240,66 +241,9 @@ class SpanHighlighter(QSyntaxHighlighter):
         return fmt
 
     def _sweep(self, spans: list[Span], lo: int, hi: int) -> list[tuple]:
-        """Format segments of [lo, hi) from the spans given: at every boundary the innermost
-        (shortest) covering entity gives the background and the innermost other span the
-        underline; two heaps with lazy deletion make it O(k log k)."""
+        """Format segments of [lo, hi) from the spans given (span_segments.sweep), counted."""
         self.spans_swept += len(spans)
-        disjoint = self._disjoint_segments(spans, lo, hi)
-        if disjoint is not None:
-            return disjoint
-        background_layers = self._background_layers
-        opened = []
-        for seq, span in enumerate(spans):
-            a, b = max(span.start, lo), min(span.end, hi)
-            if a < b:
-                opened.append((a, b, span.end - span.start, seq, span.label, span.layer in background_layers))
-        if not opened:
-            return []
-        opened.sort()
-        cuts = sorted({lo, hi, *map(_SEG_START, opened), *map(_SEG_END, opened)})
-        heaps: tuple[list, list] = ([], [])  # (length, seq, label, end): underline, background
-        segments: list[tuple] = []
-        i, n = 0, len(opened)
-        for left, right in zip(cuts, cuts[1:]):
-            while i < n and opened[i][0] == left:
-                a, b, length, seq, label, is_bg = opened[i]
-                heapq.heappush(heaps[is_bg], (length, seq, label, b))
-                i += 1
-            labels = []
-            for heap in heaps:
-                while heap and heap[0][3] <= left:
-                    heapq.heappop(heap)
-                labels.append(heap[0][2] if heap else None)
-            underline, background = labels
-            if background is None and underline is None:
-                continue
-            if segments and segments[-1][1] == left and segments[-1][2:] == (background, underline):
-                segments[-1] = (segments[-1][0], right, background, underline)
-            else:
-                segments.append((left, right, background, underline))
-        return segments
-
-    def _disjoint_segments(self, spans: list[Span], lo: int, hi: int) -> list[tuple] | None:
-        """The common case, spans (sorted by start) that do not overlap: each is its own
-        segment, found in one pass without heaps (the sweep was 60% of the Python time while a
-        million spans were highlighted). None as soon as two overlap: the sweep decides."""
-        background_layers = self._background_layers
-        segments: list[tuple] = []
-        reached = lo
-        for span in spans:
-            a = span.start if span.start > lo else lo
-            b = span.end if span.end < hi else hi
-            if a >= b:
-                continue
-            if a < reached:
-                return None
-            labels = (span.label, None) if span.layer in background_layers else (None, span.label)
-            if segments and segments[-1][1] == a and segments[-1][2:] == labels:
-                segments[-1] = (segments[-1][0], b, *labels)  # merged as the sweep merges them
-            else:
-                segments.append((a, b, *labels))
-            reached = b
-        return segments
+        return sweep(spans, lo, hi, self._background_layers)
 
     def _resweep(self, number: int, entry: _Block, start: int, end: int) -> None:
         """Recompute the cached segments of one block where [start, end) lies, from the spans

@@ -20,7 +20,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QThread, Signal
+from PySide6.QtCore import QCoreApplication, QEventLoop, QThread, Signal
 
 from annotator.io.importing import ImportReport, Importer
 from annotator.io.outputs import protected_paths
@@ -46,8 +46,10 @@ def refuse_project_inputs(project_path: Path, paths: Sequence[Path]) -> tuple[li
         if hit is None:
             kept.append(path)
         else:
-            what = "the project itself" if hit == protected[0] else "a file belonging to the project"
-            refused.append(Rejection(str(path), None, f"this is {what}; it cannot be imported into it"))
+            reason = (QCoreApplication.translate("ImportTask", "this is the project itself; it cannot be imported into it")
+                      if hit == protected[0] else QCoreApplication.translate(
+                          "ImportTask", "this is a file belonging to the project; it cannot be imported into it"))
+            refused.append(Rejection(str(path), None, reason))
     return kept, refused
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
+                            QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -21,7 +22,17 @@ from annotator.core.schema import Schema
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ID_ROLE = Qt.ItemDataRole.UserRole
 SPAN_TEXT_SHOWN = 300  # a claim can be a long paragraph; the cell shows one line of it
-STATUS_NAMES = {"new": "new", "in_progress": "in progress", "done": "done", "skipped": "skipped"}
+# What the statuses are called on screen; the stored values stay these English identifiers.
+STATUS_NAMES = {"new": QT_TRANSLATE_NOOP("Status", "new"),
+                "in_progress": QT_TRANSLATE_NOOP("Status", "in progress"),
+                "done": QT_TRANSLATE_NOOP("Status", "done"),
+                "skipped": QT_TRANSLATE_NOOP("Status", "skipped")}
+
+
+def status_name(status: str) -> str:
+    """A document status as shown (translated); an unknown stored value as itself."""
+    name = STATUS_NAMES.get(status)
+    return QCoreApplication.translate("Status", name) if name else status.replace("_", " ")
 
 
 def make_table(model, selection=QAbstractItemView.SelectionMode.SingleSelection) -> QTableView:
@@ -41,9 +52,11 @@ def make_table(model, selection=QAbstractItemView.SelectionMode.SingleSelection)
 
 
 class TableModel(QAbstractTableModel):
-    """A flat table with fixed column headers."""
+    """A flat table with fixed column headers: HEADERS are QT_TRANSLATE_NOOP'd sources of the
+    context HEADER_CONTEXT, translated when shown (literal, so that lupdate finds them)."""
 
     HEADERS: tuple[str, ...] = ()
+    HEADER_CONTEXT = "Tables"
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows())
@@ -53,7 +66,7 @@ class TableModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=DISPLAY):  # noqa: N802
         if role == DISPLAY and orientation == Qt.Orientation.Horizontal:
-            return self.HEADERS[section]
+            return QCoreApplication.translate(self.HEADER_CONTEXT, self.HEADERS[section])
         return None
 
     def _rows(self) -> list:
@@ -61,7 +74,8 @@ class TableModel(QAbstractTableModel):
 
 
 class DocumentListModel(TableModel):
-    HEADERS = ("Title", "Status", "Spans")
+    HEADERS = (QT_TRANSLATE_NOOP("Tables", "Title"), QT_TRANSLATE_NOOP("Tables", "Status"),
+               QT_TRANSLATE_NOOP("Tables", "Spans"))
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -97,7 +111,7 @@ class DocumentListModel(TableModel):
         if role == DISPLAY:
             if column == 0:
                 return neutralised(title or doc_id)
-            return (STATUS_NAMES.get(status, status), spans)[column - 1]
+            return (status_name(status), spans)[column - 1]
         if role == ID_ROLE:
             return doc_id
         if role == Qt.ItemDataRole.ToolTipRole and column == 0:
@@ -154,7 +168,8 @@ class DocumentFilter(QSortFilterProxyModel):
 
 
 class SpanListModel(TableModel):
-    HEADERS = ("Label", "Text", "Start", "Details")
+    HEADERS = (QT_TRANSLATE_NOOP("Tables", "Label"), QT_TRANSLATE_NOOP("Tables", "Text"),
+               QT_TRANSLATE_NOOP("Tables", "Start"), QT_TRANSLATE_NOOP("Tables", "Details"))
 
     def __init__(self, schema: Schema, parent=None):
         super().__init__(parent)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
@@ -50,7 +50,8 @@ class LabelPalette(QWidget):
                 button.setAutoRaise(True)
                 button.setSizePolicy(button.sizePolicy().horizontalPolicy().Expanding,
                                      button.sizePolicy().verticalPolicy())
-                set_tooltip(button, f"{label.name} ({layer.name})\n\n{label.guideline}".strip())
+                tip = QCoreApplication.translate("LabelPalette", "{label} ({layer})\n\n{guideline}")
+                set_tooltip(button, tip.format(label=label.name, layer=layer.name, guideline=label.guideline).strip())
                 button.clicked.connect(lambda _=False, name=label.name: self.labelClicked.emit(name))
                 self._layout.addWidget(button)
                 self.buttons[label.name] = button

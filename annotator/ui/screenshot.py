@@ -51,19 +51,17 @@ def main(out: str = "docs/screenshot.png") -> int:
             made.setdefault(phrase, window.view.selected_span)
             cursor = start if label == "CLAIM" else start + len(phrase)
             app.processEvents()
+        # Straight to the workspace, as a script would: the window's views follow its Changes.
         ws = window.workspace
-        shoigu = ws.link_new_entity(made["سيرغي شويغو"], name="سيرغي شويغو")
+        shoigu = ws.link_new_entity(made["سيرغي شويغو"], name="سيرغي شويغو").span.entity
         ws.link_entity(made["شويغو"], shoigu.id)
         ws.link_new_entity(made["كيم جونغ أون"])
         claim = made[EXAMPLE[6][0]]
         ws.set_claimant(claim, made["سيرغي شويغو"])
         ws.set_attribute(claim, "stance", "affirm")
         ws.set_attribute(claim, "checkworthy", "high")
-        window.entity_browser.refresh()
-        window.span_model.set_spans(ws.spans)
-        window.view.apply_change(list(ws.spans), [])
         window.view.select_span(claim, scroll=False)
-        window._show_selected(claim)
+        window.claim_panel.show_span(claim)
         window._sync_span_row(claim)
         app.processEvents()
         window.message("")

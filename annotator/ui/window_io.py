@@ -9,34 +9,44 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QFileDialog, QProgressDialog
 
 from annotator.io import export_to as write_export, exporter
 from annotator.io.outputs import OutputRefused, guard_output, protected_paths
 from annotator.store import ProjectError
-from annotator.ui import errors
+from annotator.ui import errors, messages
 from annotator.ui.dialogs import ExportDialog
 from annotator.ui.import_task import ImportTask, refuse_project_inputs
 from annotator.ui.plain import plain_label
 
 MAX_LISTED = 30  # rejected inputs listed in the report dialog; the rest are counted
 
+# A mixin's self.tr would look its context up as "MainWindow" first, and for a %n message Qt
+# answers that lookup with the source's plural ("1 documents") instead of falling through to
+# "ImportExport": the context is named in every call.
+translate = QCoreApplication.translate
+
 
 class ImportExport:
     """Needs from the window: project, workspace, annotator, the document list and its filter,
     search, claim_panel, entity_browser, message(), open_document(), _finish_loading(),
-    _load_suggestions(), _select_document_row(), _update_status(), _write_failed()."""
+    _load_suggestions(), _select_document_row(), _update_status(), _write_failed(). Its strings
+    are of the context "ImportExport"."""
 
     busy = False  # an import's worker owns the project's connection (see import_task.py)
     _close_after_import = False
     import_task: ImportTask | None = None
 
     def import_dialog(self, as_suggestions: bool = False) -> None:
-        title = "Import pre-annotations as suggestions" if as_suggestions else "Import documents"
-        kinds = "Annotated JSONL (*.jsonl *.ndjson)" if as_suggestions else \
-            "Documents (*.txt *.jsonl *.ndjson *.csv *.tsv *.html *.htm)"
-        paths, _ = QFileDialog.getOpenFileNames(self, title, str(self.project.path.parent), f"{kinds};;All files (*)")
+        if as_suggestions:
+            title = translate("ImportExport", "Import pre-annotations as suggestions")
+            kinds = translate("ImportExport", "Annotated JSONL (*.jsonl *.ndjson)")
+        else:
+            title = translate("ImportExport", "Import documents")
+            kinds = translate("ImportExport", "Documents (*.txt *.jsonl *.ndjson *.csv *.tsv *.html *.htm)")
+        every = translate("ImportExport", "All files (*)")
+        paths, _ = QFileDialog.getOpenFileNames(self, title, str(self.project.path.parent), f"{kinds};;{every}")
         if paths:
             self.import_paths([Path(p) for p in paths], as_suggestions=as_suggestions)
 
@@ -44,7 +54,7 @@ class ImportExport:
         """Import in a worker thread (import_task.py) while the window waits, live but off the
         database; return the report (None if nothing could start)."""
         if self.busy:
-            self.message("An import is already running")
+            self.message(translate("ImportExport", "An import is already running"))
             return None
         paths, refused = refuse_project_inputs(self.project.path, [Path(p) for p in paths])
         # Text being typed belongs to the current span, and the spans past the first screen
@@ -52,17 +62,20 @@ class ImportExport:
         self.claim_panel.commit_pending()
         self._finish_loading()
         task = ImportTask(self.project, paths, annotator=self.annotator, as_suggestions=as_suggestions, parent=self)
-        progress = QProgressDialog("Importing…", "Cancel", 0, 0, self)
-        progress.setLabel(plain_label("Importing…"))  # its own label would be AutoText
-        progress.setWindowTitle("Import")
+        importing = translate("ImportExport", "Importing…")
+        progress = QProgressDialog(importing, translate("ImportExport", "Cancel"), 0, 0, self)
+        progress.setLabel(plain_label(importing))  # its own label would be AutoText
+        progress.setWindowTitle(translate("ImportExport", "Import"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.canceled.connect(task.cancel)
-        progress.canceled.connect(lambda: progress.setLabelText("Stopping after the current batch…"))
+        progress.canceled.connect(lambda: progress.setLabelText(
+            translate("ImportExport", "Stopping after the current batch…")))
         # After a Cancel the label keeps saying that the import is stopping.
-        task.progressed.connect(lambda n: progress.wasCanceled() or progress.setLabelText(f"Imported {n} documents…"))
+        task.progressed.connect(lambda n: progress.wasCanceled()
+                                or progress.setLabelText(translate("ImportExport", "Imported %n documents…", "", n)))
         self.import_task = task  # tests (and Cancel) reach the running task here
         self._set_busy(True)
         try:
@@ -83,15 +96,12 @@ class ImportExport:
             self.doc_filter.set_query(self.search.text())  # new documents may match the search
         if self.workspace.document is not None:
             self._select_document_row(self.workspace.document.id)
-        stopped = "Import cancelled: " if task.cancelled else ""
-        lines = [f"{stopped}Imported {report.documents} documents ({report.spans} spans"
-                 + (f", {report.suggestions} suggestions" if as_suggestions else "")
-                 + f"); {len(report.duplicates)} duplicates skipped; {len(report.rejected)} rejected."]
+        lines = [self._import_summary(report, as_suggestions, task.cancelled)]
         lines += [str(r) for r in report.rejected[:MAX_LISTED]]
         if len(report.rejected) > MAX_LISTED:
-            lines.append(f"… and {len(report.rejected) - MAX_LISTED} more")
+            lines.append(translate("ImportExport", "… and %n more", "", len(report.rejected) - MAX_LISTED))
         if report.rejected:
-            errors.show_error(self, "Import finished with problems", "\n".join(lines))
+            errors.show_error(self, translate("ImportExport", "Import finished with problems"), "\n".join(lines))
         self.message(lines[0])
         if self.workspace.document is None and self.doc_model.rows:
             self.open_document(self.doc_model.rows[0][0])
@@ -101,6 +111,22 @@ class ImportExport:
         if self._close_after_import:
             QTimer.singleShot(0, self, self.close)
         return report
+
+    def _import_summary(self, report, as_suggestions: bool, cancelled: bool) -> str:
+        """One sentence; the counts are whole arguments of it, each with its own plural."""
+        documents = translate("ImportExport", "%n documents", "", report.documents)
+        spans = translate("ImportExport", "%n spans", "", report.spans)
+        if as_suggestions:
+            spans = translate("ImportExport", "{spans}, {suggestions}").format(
+                spans=spans, suggestions=translate("ImportExport", "%n suggestions", "", report.suggestions))
+        if cancelled:
+            template = translate("ImportExport",
+                                 "Import cancelled: imported {documents} ({spans}); {duplicates} skipped; {rejected}.")
+        else:
+            template = translate("ImportExport", "Imported {documents} ({spans}); {duplicates} skipped; {rejected}.")
+        return template.format(documents=documents, spans=spans,
+                               duplicates=translate("ImportExport", "%n duplicates", "", len(report.duplicates)),
+                               rejected=translate("ImportExport", "%n rejected", "", len(report.rejected)))
 
     def _set_busy(self, busy: bool) -> None:
         """Block every way into an action while the import worker owns the connection: the
@@ -121,7 +147,7 @@ class ImportExport:
         if dialog.exec():
             fmt, path, statuses = dialog.chosen()
             if not statuses:  # no status ticked means nothing to export, not "everything"
-                self.message("Export: tick at least one document status")
+                self.message(translate("ImportExport", "Export: tick at least one document status"))
                 return
             self.export_to(fmt, path, statuses)
 
@@ -130,7 +156,7 @@ class ImportExport:
         try:
             guard_output(path, protected=protected_paths(self.project.path), folder=exporter(fmt).WRITES_FOLDER)
         except OutputRefused as exc:
-            return str(exc)
+            return messages.text(exc)
         return None
 
     def export_to(self, fmt: str, path: Path, statuses: tuple[str, ...] = ()) -> list[str] | None:
@@ -141,17 +167,23 @@ class ImportExport:
             warnings = write_export(fmt, self.project.iter_documents(statuses), path, self.project.schema,
                                     protected=protected_paths(self.project.path))
         except OutputRefused as exc:
-            errors.show_error(self, "Export refused", str(exc))
-            self.message("Export refused: nothing was written")
+            errors.show_error(self, translate("ImportExport", "Export refused"), messages.text(exc))
+            self.message(translate("ImportExport", "Export refused: nothing was written"))
             return None
         except OSError as exc:
-            errors.show_error(self, "Export failed", f"{path}: {exc.strerror or exc}")
-            self.message("Export failed: nothing was written")
+            reason = translate("ImportExport", "{path}: {reason}").format(path=path, reason=exc.strerror or exc)
+            errors.show_error(self, translate("ImportExport", "Export failed"), reason)
+            self.message(translate("ImportExport", "Export failed: nothing was written"))
             return None
         except ProjectError as exc:
-            errors.show_error(self, "Export failed", str(exc))
-            self.message("Export failed: nothing was written")
+            errors.show_error(self, translate("ImportExport", "Export failed"), messages.text(exc))
+            self.message(translate("ImportExport", "Export failed: nothing was written"))
             return None
-        self.message(f"Exported {self.project.document_count(statuses)} documents to {path}"
-                     + (f" ({len(warnings)} warnings)" if warnings else ""))
+        count = self.project.document_count(statuses)
+        if warnings:
+            done = translate("ImportExport", "Exported %n documents to {path} ({warnings})", "", count).format(
+                path=path, warnings=translate("ImportExport", "%n warnings", "", len(warnings)))
+        else:
+            done = translate("ImportExport", "Exported %n documents to {path}", "", count).format(path=path)
+        self.message(done)
         return warnings

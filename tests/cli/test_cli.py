@@ -155,10 +155,26 @@ def test_search_exact_and_with_variants(tmp_path):
     from annotator.store import Project
 
     with Project.open(path, readonly=True) as project:
-        texts = dict(project.db.execute("SELECT id, text FROM documents").fetchall())
+        texts = dict(project.document_texts())
     for line in places:
         doc_id, start, end, shown = line.split(" ", 3)
         assert texts[doc_id][int(start):int(end)] == shown  # offsets are code points of the text
+
+
+def test_search_keeps_to_the_statuses_asked_for(tmp_path):
+    from annotator.store import Project
+
+    path = tmp_path / "demo.annotator"
+    run("demo", path)
+    everywhere = run("search", path, "روسيا").stdout.splitlines()
+    first = everywhere[0].split(" ")[0]
+    with Project.open(path) as project:
+        project.set_status(first, "done")
+    done = run("search", path, "روسيا", "--status", "done")
+    assert done.returncode == 0 and done.stdout.splitlines()
+    assert {line.split(" ")[0] for line in done.stdout.splitlines()} == {first}
+    assert set(done.stdout.splitlines()) < set(everywhere)
+    assert run("search", path, "روسيا", "--status", "skipped").stdout == ""
 
 
 def test_import_as_suggestions_attaches_to_existing_documents(tmp_path, project):

@@ -228,7 +228,8 @@ project = Project.open(sys.argv[1])
 print("open", flush=True)
 sys.stdin.readline()
 with project.transaction():
-    project.db.execute("UPDATE documents SET status = 'in_progress'")
+    for doc_id, *_ in project.document_rows():
+        project.set_status(doc_id, "in_progress")
 project.close()
 print("wrote", flush=True)
 """

@@ -35,8 +35,8 @@ def at(word, nth=0):
 
 
 def test_claimant_as_relation_author_or_unknown_and_undo(ws):
-    person = ws.add_span(*at("سيرغي شويغو"), "PERSON")
-    claim = ws.add_span(*at("روسيا ستدعم بيونغ يانغ"), "CLAIM")
+    person = ws.add_span(*at("سيرغي شويغو"), "PERSON").span
+    claim = ws.add_span(*at("روسيا ستدعم بيونغ يانغ"), "CLAIM").span
     ws.set_claimant(claim.id, person.id)
     assert ws.claimant(claim.id) == person
     doc = ws.project.get_document(ws.document.id)
@@ -51,8 +51,8 @@ def test_claimant_as_relation_author_or_unknown_and_undo(ws):
 
 
 def test_deleting_a_claimant_leaves_no_dangling_relation(ws):
-    person = ws.add_span(*at("سيرغي شويغو"), "PERSON")
-    claim = ws.add_span(*at("روسيا ستدعم بيونغ يانغ"), "CLAIM")
+    person = ws.add_span(*at("سيرغي شويغو"), "PERSON").span
+    claim = ws.add_span(*at("روسيا ستدعم بيونغ يانغ"), "CLAIM").span
     ws.set_claimant(claim.id, person.id)
     assert ws.claimant_of_deleted(person.id) == [ws.spans.get(claim.id)]
     ws.delete_span(person.id)
@@ -65,7 +65,7 @@ def test_deleting_a_claimant_leaves_no_dangling_relation(ws):
 
 
 def test_attributes_are_checked_against_the_schema(ws):
-    claim = ws.add_span(*at("روسيا ستدعم بيونغ يانغ"), "CLAIM")
+    claim = ws.add_span(*at("روسيا ستدعم بيونغ يانغ"), "CLAIM").span
     ws.set_attribute(claim.id, "stance", "deny")
     ws.set_attribute(claim.id, "cue", at("قال"))
     stored = ws.project.get_document(ws.document.id).spans[-1].attrs
@@ -77,15 +77,16 @@ def test_attributes_are_checked_against_the_schema(ws):
 
 
 def test_link_new_entity_rename_merge_and_undo(ws):
-    first = ws.add_span(*at("سيرغي شويغو"), "PERSON")
-    second = ws.add_span(*at("شويجو"), "PERSON")
-    shoigu = ws.link_new_entity(first.id)
-    variant = ws.link_new_entity(second.id)
+    first = ws.add_span(*at("سيرغي شويغو"), "PERSON").span
+    second = ws.add_span(*at("شويجو"), "PERSON").span
+    shoigu = ws.link_new_entity(first.id).span.entity
+    variant = ws.link_new_entity(second.id).span.entity
     assert ws.spans.get(first.id).entity.name == "سيرغي شويغو"
     ws.edit_entity(shoigu.id, name="سيرغي شويغو (وزير)")
     assert ws.spans.get(first.id).entity.name == "سيرغي شويغو (وزير)"
-    merged = ws.merge_entities(shoigu.id, variant.id)
-    assert "شويجو" in merged.aliases
+    change = ws.merge_entities(shoigu.id, variant.id)
+    assert change.entities == {shoigu.id, variant.id} and change.documents == {ws.document.id}
+    assert "شويجو" in ws.project.entity(shoigu.id).aliases
     entities = ws.project.entities()
     assert [(e.name, e.mentions) for e in entities] == [("سيرغي شويغو (وزير)", 2)]
     assert ws.spans.get(second.id).entity.id == shoigu.id
@@ -95,22 +96,22 @@ def test_link_new_entity_rename_merge_and_undo(ws):
 
 
 def test_variant_suggestions_follow_a_label(ws):
-    span = ws.add_span(*at("شويغو"), "PERSON")
+    span = ws.add_span(*at("شويغو"), "PERSON").span
     found = [(s.text, s.label) for s in ws.variant_suggestions(span.id)]
     assert found == [("شويجو", "PERSON")]
-    place = ws.add_span(*at("بيونغ يانغ"), "GPE")
+    place = ws.add_span(*at("بيونغ يانغ"), "GPE").span
     texts = [s.text for s in ws.variant_suggestions(place.id)]
     assert texts == ["بيونج يانج", "بيونجيانج"]  # the clitic و stays outside
 
 
 def test_known_entities_are_suggested_and_accepted_in_one_undo_step(ws):
-    span = ws.add_span(*at("شويجو"), "PERSON")
+    span = ws.add_span(*at("شويجو"), "PERSON").span
     ws.link_new_entity(span.id, name="شويغو")
     other = next(r[0] for r in ws.project.document_rows() if "موسكو" in (r[1] or ""))
     ws.open_document(other)
     suggestions = ws.document_suggestions()
     assert [(s.text, s.label, s.entity.name) for s in suggestions] == [("شويغو", "PERSON", "شويغو")]
-    added = ws.accept_suggestions(suggestions)
+    added = ws.accept_suggestions(suggestions).spans_added
     assert added[0].entity.name == "شويغو"
     assert ws.project.entities()[0].mentions == 2
     ws.undo()
@@ -124,14 +125,14 @@ def test_crossing_suggestions_are_not_both_accepted(ws):
     whole = Suggestion(a, b, TEXT[a:b], "entity", "GPE")
     crossing = Suggestion(a + 6, b + 4, TEXT[a + 6:b + 4], "entity", "GPE")  # "يانغ. وأ" crosses it
     inner = Suggestion(a, a + 5, TEXT[a:a + 5], "entity", "LOC")  # nested: the layer allows it
-    added = ws.accept_suggestions([whole, crossing, inner])
+    added = ws.accept_suggestions([whole, crossing, inner]).spans_added
     assert sorted((s.start, s.end) for s in added) == [(a, a + 5), (a, b)]
     assert ws.history.undo_text() == "accept 2 suggestions"
 
 
 def test_same_claimant_again_records_no_undo_step(ws):
-    person = ws.add_span(*at("سيرغي شويغو"), "PERSON")
-    claim = ws.add_span(*at("روسيا ستدعم بيونغ يانغ"), "CLAIM")
+    person = ws.add_span(*at("سيرغي شويغو"), "PERSON").span
+    claim = ws.add_span(*at("روسيا ستدعم بيونغ يانغ"), "CLAIM").span
     ws.set_claimant(claim.id, person.id)
     before = ws.history.undo_text()
     ws.set_claimant(claim.id, person.id)

@@ -27,8 +27,8 @@ def project(tmp_path):
         ws.open_document(doc_id)
         text = ws.document.text
         a = text.index("شويغو")
-        person = ws.add_span(a, a + 5, "PERSON")
-        claim = ws.add_span(text.index("هذه الزيارة"), text.index("هذه الزيارة") + 11, "CLAIM")
+        person = ws.add_span(a, a + 5, "PERSON").span
+        claim = ws.add_span(text.index("هذه الزيارة"), text.index("هذه الزيارة") + 11, "CLAIM").span
         ws.set_claimant(claim.id, person.id)
     return path, doc_id, person.id, claim.id
 

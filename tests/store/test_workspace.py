@@ -42,7 +42,7 @@ def test_opening_puts_a_new_document_in_progress(setup):
 def test_add_relabel_delete_undo_redo_are_stored_at_once(setup):
     path, project, ws, doc_id = setup
     ws.open_document(doc_id)
-    span = ws.add_span(*where("سيرغي شويغو"), "PERSON")
+    span = ws.add_span(*where("سيرغي شويغو"), "PERSON").span
     assert span.text == "سيرغي شويغو" and span.annotator == "amal"
     assert stored(project) == [("سيرغي شويغو", "PERSON")]
     ws.relabel(span.id, "ORG")
@@ -50,7 +50,7 @@ def test_add_relabel_delete_undo_redo_are_stored_at_once(setup):
     ws.delete_span(span.id)
     assert stored(project) == []
     change = ws.undo()
-    assert change.added[0].label == "ORG" and stored(project) == [("سيرغي شويغو", "ORG")]
+    assert change.kind == "undo" and change.span.label == "ORG" and stored(project) == [("سيرغي شويغو", "ORG")]
     ws.undo()
     assert stored(project) == [("سيرغي شويغو", "PERSON")]
     ws.redo()
@@ -61,8 +61,8 @@ def test_add_relabel_delete_undo_redo_are_stored_at_once(setup):
 def test_relabel_across_layers_drops_attributes(setup):
     _, project, ws, doc_id = setup
     ws.open_document(doc_id)
-    span = ws.add_span(*where("روسيا"), "GPE")
-    claim = ws.relabel(span.id, "CLAIM")
+    span = ws.add_span(*where("روسيا"), "GPE").span
+    claim = ws.relabel(span.id, "CLAIM").span
     assert claim.layer == "claim"
     assert project.get_document(doc_id).spans[0].layer == "claim"
 
@@ -84,8 +84,8 @@ def test_overlap_rules_are_enforced(setup):
 def test_delete_undo_restores_relations(setup):
     _, project, ws, doc_id = setup
     ws.open_document(doc_id)
-    person = ws.add_span(*where("سيرغي شويغو"), "PERSON")
-    claim = ws.add_span(*where("روسيا وكوريا الشمالية تتعاونان"), "CLAIM")
+    person = ws.add_span(*where("سيرغي شويغو"), "PERSON").span
+    claim = ws.add_span(*where("روسيا وكوريا الشمالية تتعاونان"), "CLAIM").span
     from annotator.core.model import Relation, now
 
     with project.transaction():
@@ -150,12 +150,12 @@ def test_a_span_that_splits_a_character_is_refused(marked):
 
 def test_a_cue_must_be_inside_the_text_and_whole_characters(marked):
     project, ws = marked
-    claim = ws.add_span(0, len(MARKED), "CLAIM")
+    claim = ws.add_span(0, len(MARKED), "CLAIM").span
     with pytest.raises(AnnotationError, match="^cue 0-3 ends inside a character"):
         ws.set_attribute(claim.id, "cue", (0, 3))  # قال without the fatha of its lam
     with pytest.raises(AnnotationError, match="^cue 0-999 is outside the document"):
         ws.set_attribute(claim.id, "cue", (0, 999))
-    changed = ws.set_attribute(claim.id, "cue", (0, 4))
+    changed = ws.set_attribute(claim.id, "cue", (0, 4)).span
     assert changed.attrs["cue"] == {"start": 0, "end": 4, "text": "قالَ"}
 
 
@@ -166,6 +166,6 @@ def test_suggestions_that_split_a_character_are_left_out(marked):
     dal, flags = MARKED.index("د"), MARKED.index("🇸")
     cut = Suggestion(flags, flags + 3, MARKED[flags:flags + 3], "entity", "GPE")  # a flag and a half
     whole = Suggestion(dal - 1, dal + 4, MARKED[dal - 1:dal + 4], "entity", "PERSON")
-    added = ws.accept_suggestions([cut, whole])
+    added = ws.accept_suggestions([cut, whole]).spans_added
     assert [(s.start, s.end) for s in added] == [(dal - 1, dal + 4)]
     assert stored(project) == [("شدَّة", "PERSON")]

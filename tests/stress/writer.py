@@ -152,30 +152,27 @@ class Writer:
             self.words = [m.span() for m in re.finditer(r"\S+", doc.text)]
             return {"status": doc.status}
         if op == "add":
-            return {"id": ws.add_span(action["start"], action["end"], action["label"]).id}
+            return {"id": ws.add_span(action["start"], action["end"], action["label"]).span.id}
         if op == "delete":
             ws.delete_span(action["id"])
             return {}
         if op == "relabel":
-            ws.relabel(action["id"], action["label"])
-            return {}
+            return changed(action, ws.relabel(action["id"], action["label"]))
         if op == "attr":
             value = tuple(action["value"]) if action["name"] == "cue" and action["value"] else action["value"]
-            ws.set_attribute(action["id"], action["name"], value)
-            return {}
+            return changed(action, ws.set_attribute(action["id"], action["name"], value))
         if op == "claimant":
             change = ws.set_claimant(action["id"], action["target"])
             return {"rel": change.relations_added[0].id if change.relations_added else None}
         if op == "entity":
-            entity = ws.link_new_entity(action["id"])
+            entity = ws.link_new_entity(action["id"]).span.entity
             return {"entity": entity.id, "name": entity.name, "type": entity.type}
         if op == "status":
-            ws.set_status(action["value"])
-            return {}
+            return changed(action, ws.set_status(action["value"]))
         if op == "undo":
-            return {"did": ws.undo() is not None}
+            return {"did": not ws.undo().empty}
         if op == "redo":
-            return {"did": ws.redo() is not None}
+            return {"did": not ws.redo().empty}
         raise AssertionError(op)
 
     def run(self) -> None:
@@ -187,19 +184,21 @@ class Writer:
             action = self.next_action()
             if action is None:
                 continue
-            if action["op"] in ("attr", "relabel", "status"):
-                # Actions that change nothing run no transaction and record no undo step;
-                # the writer never asks for those, and says so if the API disagrees.
-                before = self.ws.last_change
             say("DO", action)
             try:
                 result = self.perform(action)
             except AnnotationError as exc:
                 say("NAK", {"op": action["op"], "reason": str(exc)})
                 continue
-            if action["op"] in ("attr", "relabel", "status") and self.ws.last_change is before:
-                raise AssertionError(f"{action} changed nothing")
             say("ACK", {**action, **result})
+
+
+def changed(action: dict, change) -> dict:
+    """Actions that change nothing run no transaction and record no undo step (an empty
+    Change); the writer never asks for those, and says so if the API disagrees."""
+    if change.empty:
+        raise AssertionError(f"{action} changed nothing")
+    return {}
 
 
 def main() -> None:

@@ -16,6 +16,15 @@ from annotator.ui.main_window import MainWindow
 NEWS = load_schema(RESOURCES / "schemas" / "news.toml")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english(qapp):
+    """Every UI test runs with the English catalogue the app installs (plural forms: "1 span"),
+    not only those that happen to run after one that starts the app."""
+    from annotator.ui.app import install_translator
+
+    install_translator(qapp)
+
+
 @pytest.fixture
 def dialogs(monkeypatch, tmp_path):
     """Error dialogs are recorded instead of shown (exec() would block the test)."""
@@ -54,5 +63,5 @@ def open_window(qtbot, tmp_path, dialogs):
 
     yield opener
     for window in windows:
-        if window.project.db is not None:
+        if not window.project.closed:
             window.close()

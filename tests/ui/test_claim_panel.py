@@ -50,7 +50,7 @@ def add(workspace, words, label, nth=0):
     start = -1
     for _ in range(nth + 1):
         start = text.index(words, start + 1)
-    return workspace.add_span(start, start + len(words), label)
+    return workspace.add_span(start, start + len(words), label).span
 
 
 @pytest.fixture
@@ -116,7 +116,7 @@ def test_tab_order_follows_the_schema(qtbot, annotated):
 def test_choices_by_keyboard_are_stored(qtbot, demo_path, annotated):
     window, panel, claim, *_ = annotated
     changes = []
-    panel.changed.connect(lambda: changes.append(window.workspace.last_change))
+    window.workspace.subscribe(changes.append)  # the Change every view hears
     stance = combo(panel, "stance")
     stance.setFocus()
     qtbot.keyClick(stance, Qt.Key.Key_Down)
@@ -126,7 +126,7 @@ def test_choices_by_keyboard_are_stored(qtbot, demo_path, annotated):
     checkworthy.setCurrentIndex(3)
     checkworthy.activated.emit(3)
     assert stored_attrs(demo_path, claim.id) == {"stance": "deny", "checkworthy": "high"}
-    assert len(changes) == 3 and changes[-1].added[0].attrs["checkworthy"] == "high"
+    assert len(changes) == 3 and changes[-1].span.attrs["checkworthy"] == "high"
     qtbot.keyClick(stance, Qt.Key.Key_Up)
     qtbot.keyClick(stance, Qt.Key.Key_Up)  # back to "—": the attribute goes
     assert stored_attrs(demo_path, claim.id) == {"checkworthy": "high"}
@@ -262,8 +262,8 @@ def test_untrusted_texts_stay_plain(qtbot, tmp_path, open_window):
     path = make_project(tmp_path / "p.annotator", [source])
     window = open_window(path)
     text = window.workspace.document.text
-    who = window.workspace.add_span(text.index("<b>"), text.index("</b>") + 4, "PERSON")
-    claim = window.workspace.add_span(0, len(text) - 1, "CLAIM")
+    who = window.workspace.add_span(text.index("<b>"), text.index("</b>") + 4, "PERSON").span
+    claim = window.workspace.add_span(0, len(text) - 1, "CLAIM").span
     panel = ClaimPanel(lambda: window.workspace)
     qtbot.addWidget(panel)
     panel.show_span(claim.id)
@@ -328,7 +328,7 @@ values = ["yes", "no"]
     with Project.create(tmp_path / "other.annotator", schema) as project:
         import_paths(project, [source])
     current[0] = open_window(tmp_path / "other.annotator").workspace
-    claim = current[0].add_span(0, 10, "CLAIM")
+    claim = current[0].add_span(0, 10, "CLAIM").span
     panel.show_span(claim.id)
     assert list(panel.fields()) == ["sure"]
 

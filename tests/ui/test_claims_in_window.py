@@ -4,7 +4,7 @@ asked before deleting a claimant."""
 from PySide6.QtCore import Qt
 
 from annotator.core.display import neutralised
-from annotator.ui import main_window
+from annotator.ui import annotating_commands
 from tests.ui.conftest import make_project
 
 TEXT = "قال سيرغي شويغو إن روسيا ستدعم بيونغ يانغ في كل الظروف."
@@ -16,9 +16,9 @@ def setup(tmp_path, open_window):
     window = open_window(make_project(tmp_path / "p.annotator", [source]))
     ws = window.workspace
     at = TEXT.index("سيرغي شويغو")
-    person = ws.add_span(at, at + len("سيرغي شويغو"), "PERSON")
+    person = ws.add_span(at, at + len("سيرغي شويغو"), "PERSON").span
     start = TEXT.index("روسيا")
-    claim = ws.add_span(start, TEXT.index(" في كل"), "CLAIM")
+    claim = ws.add_span(start, TEXT.index(" في كل"), "CLAIM").span
     window.view.show_document(TEXT, ws.spans)
     window.span_model.set_spans(ws.spans)
     return window, person, claim
@@ -41,11 +41,11 @@ def test_deleting_a_claimant_asks_first(qtbot, tmp_path, open_window, monkeypatc
     window, person, claim = setup(tmp_path, open_window)
     window.workspace.set_claimant(claim.id, person.id)
     answers = []
-    monkeypatch.setattr(main_window, "ask", lambda parent, title, text: answers.append(text) or False)
+    monkeypatch.setattr(annotating_commands, "ask", lambda parent, title, text: answers.append(text) or False)
     window.view.select_span(person.id)
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
     assert "claimant of 1 claim" in answers[0] and person.id in window.workspace.spans  # declined: kept
-    monkeypatch.setattr(main_window, "ask", lambda parent, title, text: True)
+    monkeypatch.setattr(annotating_commands, "ask", lambda parent, title, text: True)
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
     assert person.id not in window.workspace.spans
     assert window.workspace.claimant(claim.id) is None
@@ -64,7 +64,7 @@ def test_k_links_the_selected_span_and_the_entity_dock_counts_mentions(qtbot, tm
             QTest.keyClick(self.edit, Qt.Key.Key_Return)
             return self.result()
 
-    monkeypatch.setattr(main_window, "EntityPicker", EnterPicker)
+    monkeypatch.setattr(annotating_commands, "EntityPicker", EnterPicker)
     text = "قال شويغو إن شويجو سيزور بيونغ يانغ."
     source = tmp_path / "a.txt"
     source.write_text(text, "utf-8")

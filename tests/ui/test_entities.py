@@ -31,7 +31,7 @@ def span_on(window, word, nth=0, label="PERSON"):
     start = -1
     for _ in range(nth + 1):
         start = text.index(word, start + 1)
-    return window.workspace.add_span(start, start + len(word), label)
+    return window.workspace.add_span(start, start + len(word), label).span
 
 
 def type_text(widget, text):
@@ -49,10 +49,10 @@ def with_entities(window):
     """شويجو (PERSON, 2 mentions, spelled شويغو in the text), كيم جونغ أون (PERSON, 1 mention),
     شويغوف (PERSON, 3 mentions: a prefix match with more mentions, to be ranked after the exact one)."""
     ws = window.workspace
-    shoigu = ws.link_new_entity(span_on(window, "شويغو", 0).id, "شويجو")
+    shoigu = ws.link_new_entity(span_on(window, "شويغو", 0).id, "شويجو").span.entity
     ws.link_entity(span_on(window, "شويغو", 1).id, shoigu.id)
-    kim = ws.link_new_entity(span_on(window, "كيم جونغ أون", 0).id)
-    decoy = ws.link_new_entity(span_on(window, "بيونغ يانغ", 0, "GPE").id, "شويغوف", "PERSON")
+    kim = ws.link_new_entity(span_on(window, "كيم جونغ أون", 0).id).span.entity
+    decoy = ws.link_new_entity(span_on(window, "بيونغ يانغ", 0, "GPE").id, "شويغوف", "PERSON").span.entity
     for nth in (1, 2):
         ws.link_entity(span_on(window, "بيونغ يانغ", nth, "GPE").id, decoy.id)
     return shoigu, kim, decoy
@@ -98,6 +98,8 @@ def test_picker_ranks_variant_spelling_first_and_links_it(qtbot, demo_path, open
     window = open_shoigu(open_window, demo_path)
     shoigu, kim, decoy = with_entities(window)
     span = span_on(window, "شويغو", 2)
+    heard = []
+    window.workspace.subscribe(heard.append)
     picker = EntityPicker(window.workspace, span)
     qtbot.addWidget(picker)
     picker.show()
@@ -117,7 +119,7 @@ def test_picker_ranks_variant_spelling_first_and_links_it(qtbot, demo_path, open
     assert picker.result_entity.id == shoigu.id and not picker.isVisible()
     assert window.workspace.spans.get(span.id).entity.name == "شويجو"
     assert entity_named(window.project, "شويجو").mentions == 3
-    assert picker.change is window.workspace.last_change and picker.change.added[0].id == span.id
+    assert heard == [picker.change] and picker.change.span.id == span.id
 
 
 def test_picker_enter_on_a_new_name_creates_and_links(qtbot, demo_path, open_window):
@@ -159,7 +161,8 @@ def test_picker_escape_links_nothing(qtbot, demo_path, open_window):
     window = open_shoigu(open_window, demo_path)
     with_entities(window)
     span = span_on(window, "شويغو", 2)
-    before = window.workspace.last_change
+    heard = []
+    window.workspace.subscribe(heard.append)
     count = len(window.project.entities())
     picker = EntityPicker(window.workspace, span)
     qtbot.addWidget(picker)
@@ -167,7 +170,7 @@ def test_picker_escape_links_nothing(qtbot, demo_path, open_window):
     qtbot.keyClick(picker.edit, Qt.Key.Key_Escape)
     assert not picker.isVisible() and picker.result_entity is None and picker.change is None
     assert window.workspace.spans.get(span.id).entity is None
-    assert window.workspace.last_change is before and len(window.project.entities()) == count
+    assert not heard and len(window.project.entities()) == count
 
 
 def test_picker_shows_names_as_plain_text(qtbot, demo_path, open_window):
@@ -238,6 +241,8 @@ def test_rename_updates_store_and_open_spans(qtbot, demo_path, open_window, monk
 
     monkeypatch.setattr(entity_browser, "EDIT_ENTITY", answer)
     assert browser.rename_action.shortcut().toString() == "F2"
+    heard = []
+    window.workspace.subscribe(heard.append)
     with qtbot.waitSignal(browser.changed):
         browser.rename_action.trigger()  # F2
     assert asked[0][0] == "شويجو" and "GPE" in asked[0][1]
@@ -245,7 +250,7 @@ def test_rename_updates_store_and_open_spans(qtbot, demo_path, open_window, monk
     assert (stored.name, stored.aliases) == ("سيرغي شويغو", ["Sergei Shoigu", "شويجو"])
     names = {s.entity.name for s in window.workspace.spans if s.entity and s.entity.id == shoigu.id}
     assert names == {"سيرغي شويغو"}
-    assert window.workspace.last_change.entities_changed
+    assert len(heard) == 1 and heard[0].entities == {shoigu.id}
     assert browser_rows(browser)["سيرغي شويغو"] == ["PERSON", 2, 1, "Sergei Shoigu, شويجو"]
     assert browser.selected_ids() == [shoigu.id]
     # The method the dialog calls; a rejected edit is a message, not an exception.

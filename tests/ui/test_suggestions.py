@@ -107,4 +107,4 @@ def test_import_as_suggestions_from_the_window_shows_them_at_once(qtbot, tmp_pat
     report = window.import_paths([model], as_suggestions=True)
     assert report.suggestions == 1 and report.documents == 0
     assert [s.text for s in window.view.suggestions] == ["بيونغ يانغ"]
-    assert "1 suggestions" in window.message_label.text()
+    assert "1 suggestion:" in window.message_label.text()

@@ -220,11 +220,11 @@ class Evil:
             ws.finish_loading()
             who = self.add(ws, self.who_name, "PERSON", 1)
             other = self.add(ws, self.other_name, "PERSON", 2)
-            self.who_entity = ws.link_new_entity(who.id, self.who_name).id
+            self.who_entity = ws.link_new_entity(who.id, self.who_name).span.entity.id
             ws.edit_entity(self.who_entity, aliases=self.who_aliases)
-            self.other_entity = ws.link_new_entity(other.id, self.other_name).id
+            self.other_entity = ws.link_new_entity(other.id, self.other_name).span.entity.id
             ws.edit_entity(self.other_entity, aliases=[f"Shoigu {text_markup}"])
-            claim = ws.add_span(self.line[1], self.line[1] + len(lines[1]), "CLAIM")
+            claim = ws.add_span(self.line[1], self.line[1] + len(lines[1]), "CLAIM").span
             ws.set_claimant(claim.id, who.id)
             cue = self.text.index(text_markup, self.line[1])
             ws.set_attribute(claim.id, "cue", (cue, cue + len(text_markup)))
@@ -235,7 +235,7 @@ class Evil:
 
     def add(self, ws: Workspace, text: str, label: str, line: int):
         start = self.text.index(text, self.line[line])
-        return ws.add_span(start, start + len(text), label)
+        return ws.add_span(start, start + len(text), label).span
 
 
 @pytest.fixture

@@ -212,7 +212,7 @@ def test_closing_during_an_import_waits_for_the_batch_then_closes(qtbot, tmp_pat
     QTimer.singleShot(0, close_now)
     report = window.import_paths([many_documents(tmp_path, 300)])
     assert closed == [False] and report.cancelled
-    qtbot.waitUntil(lambda: window.project.db is None)  # closed once the import had stopped
+    qtbot.waitUntil(lambda: window.project.closed)  # closed once the import had stopped
     assert count(demo_path, "documents") == 5 + report.documents
 
 

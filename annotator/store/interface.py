@@ -1,0 +1,124 @@
+"""What the rest of annotator needs of a store: the typed interface Workspace, io, cli and the
+window depend on. annotator.store.project.Project (one SQLite file) implements it; another
+implementation (a server database for teams) is a new module that passes the same contract
+tests (tests/store/contract.py).
+
+Conventions every implementation keeps:
+- Readers return core objects (annotator.core.model / schema), never rows.
+- Every write is one transaction, or part of the caller's `transaction()` (nested: all or
+  nothing with it). A failing write leaves nothing of itself behind.
+- A read-only store refuses every write with a ProjectError (code "readonly") before writing.
+- Errors meant for users are ProjectError: one sentence, with `code` and `params`.
+- Orders are part of the contract: documents in project order (the order they were added),
+  spans by start then longer first, entities by name.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import AbstractContextManager
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from annotator.core.model import Document, Entity, EntityRef, Relation, Span, Suggestion
+from annotator.core.schema import Label, Schema
+from annotator.store.documents import SpanFilter
+from annotator.store.problems import CheckResult
+
+
+@runtime_checkable
+class Store(Protocol):
+    path: Path  # where the project is (the window names it; exports refuse to write over it)
+    readonly: bool
+    readonly_reason: str | None  # the sentence shown for a read-only store (None when writable)
+    backup: Path | None  # a copy of the file made when opening upgraded it
+
+    @property
+    def closed(self) -> bool: ...
+
+    def close(self) -> None: ...
+
+    def transaction(self) -> AbstractContextManager["Store"]:
+        """One user action: everything written inside commits together or not at all."""
+        ...
+
+    def check(self, repair: bool = False) -> CheckResult:
+        """Consistency problems of the stored data (after repairing what loses nothing)."""
+        ...
+
+    # -- project facts and schema
+    def info(self) -> dict[str, str]: ...
+
+    @property
+    def schema(self) -> Schema: ...
+
+    def add_label(self, layer: str, name: str) -> Label: ...
+
+    # -- documents
+    def add_documents(self, docs: list[Document], entities: Iterable[EntityRef] = ()) -> None: ...
+
+    def taken_ids(self, kind: str, ids: Iterable[str]) -> set[str]:
+        """Which of `ids` a stored row of `kind` ("documents", "spans", "relations") has."""
+        ...
+
+    def stored_ids_by_hash(self, hashes: Iterable[str]) -> dict[str, str]: ...
+
+    def document_rows(self) -> list[tuple[str, str | None, str, int]]:
+        """(id, title, status, span count) of every document, in project order."""
+        ...
+
+    def document_status(self, doc_id: str) -> str: ...
+
+    def set_status(self, doc_id: str, status: str) -> None: ...
+
+    def document_count(self, statuses: Iterable[str] = ()) -> int: ...
+
+    def document_texts(self, statuses: Iterable[str] = ()) -> Iterator[tuple[str, str]]: ...
+
+    def iter_documents(self, statuses: Iterable[str] = (), spans: SpanFilter = SpanFilter(),
+                       ids: Iterable[str] = ()) -> Iterator[Document]: ...
+
+    def get_document(self, doc_id: str, spans: SpanFilter = SpanFilter()) -> Document: ...
+
+    def stats(self) -> dict: ...
+
+    # -- single spans and relations
+    def insert_span(self, doc_id: str, span: Span) -> None: ...
+
+    def update_span(self, span: Span) -> None: ...
+
+    def delete_span(self, span_id: str) -> None:
+        """The span goes, and every relation it is the head or child of with it."""
+        ...
+
+    def insert_relations(self, doc_id: str, relations: Iterable[Relation]) -> None: ...
+
+    def span_relations(self, span_id: str) -> list[Relation]: ...
+
+    def delete_relation(self, relation_id: str) -> None: ...
+
+    # -- canonical entities
+    def entities(self, ids: Iterable[str] = ()) -> list[Entity]: ...
+
+    def entity(self, entity_id: str) -> Entity: ...
+
+    def insert_entity(self, entity: Entity) -> None: ...
+
+    def update_entity(self, entity: Entity) -> None: ...
+
+    def delete_entity(self, entity_id: str) -> None:
+        """The entity goes; spans linked to it stay, unlinked."""
+        ...
+
+    def mentions(self, entity_id: str) -> list[str]: ...
+
+    def mention_locations(self, entity_id: str) -> list[tuple[str, str]]: ...
+
+    def link_spans(self, span_ids: Iterable[str], entity_id: str | None) -> None: ...
+
+    # -- suggestions (imported pre-annotations)
+    def insert_suggestions(self, doc_id: str, suggestions: Iterable[Suggestion]) -> None: ...
+
+    def suggestions(self, doc_id: str) -> list[Suggestion]: ...
+
+    def delete_suggestions(self, ids: Iterable[str]) -> None: ...

@@ -1,0 +1,85 @@
+"""The label schema stored in the project (layers, labels, attributes) and the project's facts.
+
+The schema is read once and cached; a rolled-back transaction forgets the cache, since the
+action undone may have added labels (see Project.transaction)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from annotator.core.schema import Attribute, Label, Layer, Schema
+from annotator.store.rows import dumps
+
+
+class SchemaStore:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+        self._schema: Schema | None = None
+
+    def info(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM project").fetchall())
+
+    def set_info(self, items: Iterable[tuple[str, str]]) -> None:
+        self.conn.executemany("INSERT OR REPLACE INTO project (key, value) VALUES (?, ?)", list(items))
+
+    @property
+    def schema(self) -> Schema:
+        if self._schema is None:
+            self._schema = self._read()
+        return self._schema
+
+    def forget(self) -> None:
+        self._schema = None
+
+    def _read(self) -> Schema:
+        info = self.info()
+        layers = []
+        for name, overlap, description, draw, links in self.conn.execute(
+            "SELECT name, overlap, description, draw, links_entities FROM layers ORDER BY position"
+        ).fetchall():
+            labels = tuple(Label(*row) for row in self.conn.execute(
+                "SELECT name, layer, color, key, guideline FROM labels WHERE layer = ? ORDER BY position", (name,)))
+            attributes = tuple(
+                Attribute(n, name, kind, tuple(json.loads(choices)), default, desc, bool(summary))
+                for n, kind, choices, default, desc, summary in self.conn.execute(
+                    "SELECT name, kind, choices, default_value, description, summary FROM attributes "
+                    "WHERE layer = ? ORDER BY position", (name,))
+            )
+            # Roles are read as stored: migration 3 wrote the old position rule down once.
+            layers.append(Layer(name, overlap, description, labels, attributes, draw, bool(links)))
+        return Schema(info.get("schema_name", "custom"), tuple(layers), info.get("schema_description", ""))
+
+    def write(self, schema: Schema) -> None:
+        """Store a whole schema in a new project."""
+        self.set_info([("schema_name", schema.name), ("schema_description", schema.description)])
+        for lpos, layer in enumerate(schema.layers):
+            self.conn.execute(
+                "INSERT INTO layers (name, overlap, description, position, draw, links_entities) "
+                "VALUES (?, ?, ?, ?, ?, ?)",
+                (layer.name, layer.overlap, layer.description, lpos, layer.draw, int(layer.links_entities)),
+            )
+            self.conn.executemany(
+                "INSERT INTO attributes (layer, name, kind, choices, default_value, description, position, summary) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(layer.name, a.name, a.kind, dumps(list(a.values)), a.default, a.description, i, int(a.summary))
+                 for i, a in enumerate(layer.attributes)],
+            )
+        self._insert_labels(schema.labels())
+        self._schema = None
+
+    def add_label(self, layer: str, name: str) -> Label:
+        """Append a label met in imported data to the schema (auto colour, no key)."""
+        schema = self.schema.with_label(layer, name)
+        label = schema.label(name)
+        self._insert_labels([label])
+        self._schema = schema
+        return label
+
+    def _insert_labels(self, labels: Iterable[Label]) -> None:
+        start = self.conn.execute("SELECT coalesce(max(position), -1) + 1 FROM labels").fetchone()[0]
+        self.conn.executemany(
+            "INSERT INTO labels (name, layer, color, key, guideline, position) VALUES (?, ?, ?, ?, ?, ?)",
+            [(lab.name, lab.layer, lab.color, lab.key, lab.guideline, start + i) for i, lab in enumerate(labels)],
+        )

@@ -1,0 +1,38 @@
+"""Stored suggestions: imported pre-annotations the analyst accepts or rejects (the caller holds
+the transaction)."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+from annotator.core.model import EntityRef, Suggestion, now
+
+
+class Suggestions:
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def insert(self, doc_id: str, suggestions: Iterable[Suggestion]) -> None:
+        stamp = now()
+        self.conn.executemany(
+            'INSERT INTO suggestions (id, doc_id, start, "end", text, layer, label, entity_id, source, created) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(s.id, doc_id, s.start, s.end, s.text, s.layer, s.label, s.entity.id if s.entity else None,
+              s.source, stamp) for s in suggestions],
+        )
+
+    def of_document(self, doc_id: str) -> list[Suggestion]:
+        """A document's suggestions by start, longer first."""
+        return [
+            Suggestion(start, end, text, layer, label, EntityRef(eid, ename, etype) if eid else None, source, sid)
+            for sid, start, end, text, layer, label, eid, ename, etype, source in self.conn.execute(
+                'SELECT s.id, s.start, s."end", s.text, s.layer, s.label, s.entity_id, e.name, e.type, s.source '
+                "FROM suggestions s LEFT JOIN entities e ON e.id = s.entity_id WHERE s.doc_id = ? "
+                'ORDER BY s.start, s."end" DESC, s.id',
+                [doc_id],
+            )
+        ]
+
+    def delete(self, ids: Iterable[str]) -> None:
+        self.conn.executemany("DELETE FROM suggestions WHERE id = ?", [(i,) for i in ids])

@@ -1,0 +1,126 @@
+"""Building the claim form, as a mixin of ClaimPanel: one page per layer with attributes, one
+row per attribute in schema order (a combo for a choice or relation, a note editor for text, the
+cue with "Use selection"/"Clear" for a span attribute), labels as buddies, Tab in that order.
+
+Building connects each widget to the panel's editing slots and writes nothing. Needs from the
+panel: workspace, stack, `_forms`, `_span_id`, `_act()`, `_choice_chosen()`,
+`_relation_chosen()`, `_commit_text()`, `_revert_text()`, `_request()`, `_request_cue()` and
+its pickClaimantRequested signal.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from annotator.core.schema import Attribute
+from annotator.store.workspace import CLAIMANT
+from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, display_name
+from annotator.ui.plain import plain_label, set_tooltip
+
+
+class ClaimFormBuilding:
+    def _form(self, layer: str) -> tuple[QWidget, dict[str, Field]]:
+        if layer not in self._forms:
+            self._forms[layer] = self._build_form(layer)
+        return self._forms[layer]
+
+    def _build_form(self, layer: str) -> tuple[QWidget, dict[str, Field]]:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        fields: dict[str, Field] = {}
+        for attribute in self.workspace.project.schema.attributes(layer):
+            label = plain_label(display_name(attribute.name))
+            builder = {"choice": self._choice_field, "text": self._text_field,
+                       "relation": self._relation_field, "span": self._span_field}[attribute.kind]
+            field = builder(attribute, label)
+            tip = attribute.description
+            if attribute.default is not None:
+                default = self.tr("Default: {value}").format(value=display_name(attribute.default))
+                tip = f"{tip}\n\n{default}".strip()
+            for widget in (label, field.editor):
+                set_tooltip(widget, tip)
+            label.setBuddy(field.focusables[0] if field.focusables else field.editor)
+            row = field.editor
+            if field.buttons:
+                row = QWidget()
+                box = QHBoxLayout(row)
+                box.setContentsMargins(0, 0, 0, 0)
+                box.addWidget(field.editor, 1)
+                for button in field.buttons.values():
+                    box.addWidget(button)
+            form.addRow(label, row)
+            fields[attribute.name] = field
+        chain = [w for field in fields.values() for w in field.focusables]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
+        self.stack.addWidget(page)
+        return page, fields
+
+    @staticmethod
+    def _combo() -> QComboBox:
+        combo = QComboBox()
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(10)
+        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        return combo
+
+    def _button(self, text: str, tip: str, slot) -> QPushButton:
+        button = QPushButton(text)
+        button.setAutoDefault(False)
+        set_tooltip(button, tip)
+        button.clicked.connect(lambda _=False: slot())
+        return button
+
+    def _choice_field(self, attribute: Attribute, label: QLabel) -> Field:
+        combo = self._combo()
+        combo.addItem(EMPTY, None)
+        for value in attribute.values:
+            combo.addItem(display_name(value), value)
+        # `activated` comes from the analyst only (mouse, arrows, typed letters), never from
+        # setCurrentIndex: filling the form cannot write.
+        combo.activated.connect(lambda _index, name=attribute.name: self._choice_chosen(name))
+        return Field(attribute, label, combo, [combo])
+
+    def _text_field(self, attribute: Attribute, label: QLabel) -> Field:
+        edit = NoteEdit()
+        edit.setPlaceholderText(self.tr("Enter: save · Shift+Enter: new line · Esc: undo typing"))
+        field = Field(attribute, label, edit, [edit])
+        edit.committed.connect(lambda f=field: self._commit_text(f))
+        edit.reverted.connect(lambda f=field: self._revert_text(f))
+        return field
+
+    def _relation_field(self, attribute: Attribute, label: QLabel) -> Field:
+        combo = self._combo()
+        combo.activated.connect(lambda _index, name=attribute.name: self._relation_chosen(name))
+        field = Field(attribute, label, combo, [combo])
+        if attribute.name == CLAIMANT:
+            pick = self._button(self.tr("Pick in text"), self.tr("Click the entity span of the claimant in the article"),
+                                lambda: self._request(self.pickClaimantRequested))
+            field.buttons["pick"] = pick
+            field.focusables.append(pick)
+        return field
+
+    def _span_field(self, attribute: Attribute, label: QLabel) -> Field:
+        shown = plain_label()
+        shown.setWordWrap(True)
+        shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        shown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        field = Field(attribute, label, shown, [])
+        what = display_name(attribute.name)
+        use = self._button(self.tr("Use selection"),
+                           self.tr("The text selected in the article becomes the {attribute}").format(attribute=what),
+                           lambda name=attribute.name: self._request_cue(name))
+        clear = self._button(self.tr("Clear"), self.tr("Remove the {attribute}").format(attribute=what),
+                             lambda name=attribute.name: self._act(
+                                 lambda ws: ws.set_attribute(self._span_id, name, None)))
+        field.buttons.update(use=use, clear=clear)
+        field.focusables += [use, clear]
+        return field
+
+
+__all__ = ["ClaimFormBuilding"]

@@ -1,0 +1,134 @@
+"""The dashed suggestions of the open document: imported pre-annotations and mentions of known
+entities when it opens, other spellings of a span just labelled, Accept and Reject.
+
+The article shows them (DocumentView.suggestions); this controller decides which. It follows the
+workspace's Changes like every view: a span added where a suggestion of its layer is shown
+makes that suggestion go, and an undo or redo that brings stored suggestions back reloads them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer
+
+from annotator.core.changes import Change
+from annotator.core.model import Span, Suggestion
+from annotator.store.errors import ProjectError
+from annotator.store.workspace import AnnotationError
+from annotator.ui import messages
+
+
+class SuggestionsController(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.rejected: set[tuple] = set()  # (doc id, start, end, layer, label) dismissed this session
+
+    @property
+    def _view(self):
+        return self.window.view
+
+    def _idle(self) -> bool:
+        """False when the database must not be read now: the window closed, or an import's
+        worker owns the connection (see import_task.py)."""
+        return not (self.window.project.closed or self.window.busy)
+
+    # -- following the workspace ------------------------------------------------------
+
+    def apply_change(self, change: Change) -> None:
+        workspace = self.window.workspace
+        doc = workspace.document
+        if doc is not None and self._view.suggestions:
+            new = [s for s in change.spans_added if s.id in workspace.spans]
+            keep = [s for s in self._view.suggestions
+                    if not any(n.layer == s.layer and n.start < s.end and s.start < n.end for n in new)]
+            if len(keep) != len(self._view.suggestions):
+                self._view.set_suggestions(keep, focus=self._view.focused if self._view.focused is not None
+                                           and self._view.focused < len(keep) else None)
+        if change.suggestions and change.kind != "do" and doc is not None and change.doc_id == doc.id:
+            doc_id = doc.id
+            QTimer.singleShot(0, self, lambda: self.load(doc_id))
+
+    # -- finding ------------------------------------------------------------------------
+
+    def load(self, doc_id: str) -> None:
+        """Imported pre-annotations and mentions of known entities, shown dashed."""
+        window, doc = self.window, self.window.workspace.document
+        if doc is None or doc.id != doc_id or window.project.readonly or not self._idle() or window.doc_readonly:
+            return
+        window._finish_loading()
+        shown = {s.key() for s in self._view.suggestions}
+        found = [s for s in window.workspace.document_suggestions() if self._kept(s) and s.key() not in shown]
+        if not found:
+            return
+        self._view.set_suggestions([*self._view.suggestions, *found], focus=self._view.focused)
+        window.message(self.tr("%n suggestions: Tab to move, Enter accepts, Shift+Enter or A accepts all, "
+                               "Esc rejects", "", len(found)))
+
+    def after_label(self, span: Span) -> None:
+        """After a label: add the other spellings of the new span (covered suggestions already
+        went with its Change)."""
+        workspace = self.window.workspace
+        if not self._idle() or span.id not in workspace.spans:
+            return  # the window closed, an import owns the connection, or the span is gone again
+        shown = {k.key() for k in self._view.suggestions}
+        fresh = [s for s in workspace.variant_suggestions(span.id) if self._kept(s) and s.key() not in shown]
+        if not fresh:
+            return
+        merged = sorted([*self._view.suggestions, *fresh], key=lambda s: (s.start, -s.end))
+        self._view.set_suggestions(merged, focus=merged.index(fresh[0]))
+        self.window.message(self.tr("%n more «{text}»: Enter accepts the outlined one, A accepts all, Esc rejects",
+                                    "", len(fresh)).format(text=span.text[:30]))
+
+    def _kept(self, suggestion: Suggestion) -> bool:
+        doc = self.window.workspace.document
+        return (doc.id, *suggestion.key()) not in self.rejected if doc else True
+
+    # -- answering ----------------------------------------------------------------------
+
+    def accept(self, suggestions) -> None:
+        window = self.window
+        if window._refused():
+            return
+        window._finish_loading()
+        suggestions = list(suggestions)
+        try:
+            change = window.workspace.accept_suggestions(suggestions)
+        except AnnotationError as exc:
+            window.message(messages.text(exc))
+            return
+        except ProjectError as exc:
+            window._write_failed(exc)
+            return
+        accepted = {s.key() for s in suggestions}
+        remaining = [s for s in self._view.suggestions if s.key() not in accepted]
+        self._view.set_suggestions(remaining, focus=0 if remaining and len(suggestions) == 1 else None)
+        added = len(change.spans_added)
+        skipped = len(suggestions) - added
+        if skipped:
+            window.message(self.tr("accepted %n suggestions; {skipped} would overlap a span", "", added).format(
+                skipped=skipped))
+        else:
+            window.message(self.tr("accepted %n suggestions", "", added))
+
+    def reject(self, suggestions) -> None:
+        window = self.window
+        doc = window.workspace.document
+        if doc is None or window._refused():
+            return
+        suggestions = list(suggestions)
+        try:
+            window.workspace.reject_suggestions(suggestions)
+        except AnnotationError as exc:
+            window.message(messages.text(exc))
+            return
+        except ProjectError as exc:
+            window._write_failed(exc)
+            return
+        rejected = {s.key() for s in suggestions}
+        self.rejected.update((doc.id, *key) for key in rejected)
+        remaining = [s for s in self._view.suggestions if s.key() not in rejected]
+        self._view.set_suggestions(remaining, focus=0 if remaining and len(suggestions) == 1 else None)
+        window.message(self.tr("rejected %n suggestions", "", len(rejected)))
+
+
+__all__ = ["SuggestionsController"]

@@ -1,0 +1,1330 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+    <context>
+        <name>AnnotatingCommands</name>
+        <message>
+            <source>Nothing to label in the selection</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Select some text first (drag, Shift+arrows, or double-click a word)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Click a span to select it, then press Delete</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>This span is the claimant of %n claims:
+{claims}
+
+Delete it and leave those claims without a claimant? (Ctrl+Z undoes it)</source>
+            <translation>
+                <numerusform>This span is the claimant of %n claim:
+{claims}
+
+Delete it and leave those claims without a claimant? (Ctrl+Z undoes it)</numerusform>
+                <numerusform>This span is the claimant of %n claims:
+{claims}
+
+Delete it and leave those claims without a claimant? (Ctrl+Z undoes it)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Delete a claimant?</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Nothing to undo</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Nothing to redo</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Undid: {action}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Redid: {action}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Click an entity span first, then press K to link it</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{label} spans are not linked to canonical entities</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>«{text}» is {entity}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no mentions</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Select a claim to edit its attributes</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no claimant picked</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>App</name>
+        <message>
+            <source>Font missing</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{problem}
+Arabic will be shown with a system font.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Cannot open project</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimFormBuilding</name>
+        <message>
+            <source>Default: {value}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Enter: save · Shift+Enter: new line · Esc: undo typing</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Pick in text</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Click the entity span of the claimant in the article</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Use selection</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The text selected in the article becomes the {attribute}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Clear</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Remove the {attribute}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimFormFilling</name>
+        <message>
+            <source>{value} (unknown)</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ClaimPanel</name>
+        <message>
+            <source>Select a claim first</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>This span has no cue</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Select a {layer} to edit its {attributes}, …</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Select a {layer} to edit its {attributes}.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The project's schema has no span attributes.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{value} (not in the schema)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Not saved: {reason}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{attribute} cannot be edited here</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>Commands</name>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;New project…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Open project…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>import documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Import pre-annotations as &amp;suggestions…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>export documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>quit</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>undo</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>redo</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Delete span</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Find in &amp;documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>search documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Edit claim &amp;attributes</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>edit the selected claim's attributes (claimant, stance, ...)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Link to canonical entity…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>link the selected entity span to a canonical entity</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Zoom &amp;in</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>larger text</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Zoom &amp;out</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>smaller text</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Reset zoom</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>text at its usual size</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Next document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>next document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Previous document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>previous document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Mark &amp;done and go on</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>mark the document done and open the next</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Mark &amp;skipped and go on</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>mark the document skipped and open the next</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard shortcuts</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>this list</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Main</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>DocGuard</name>
+        <message numerus="yes">
+            <source>This document is read-only: its text was changed outside annotator and %n stored spans no longer match it (first at characters {start}-{end}); run `annotator check` on the project.</source>
+            <translation>
+                <numerusform>This document is read-only: its text was changed outside annotator and %n stored span no longer matches it (first at characters {start}-{end}); run `annotator check` on the project.</numerusform>
+                <numerusform>This document is read-only: its text was changed outside annotator and %n stored spans no longer match it (first at characters {start}-{end}); run `annotator check` on the project.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Docks</name>
+        <message>
+            <source>Search (ignores diacritics and letter variants)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Spans</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Claim</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Entities</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Labels</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{attribute}: {value}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>claimant set</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no claimant picked</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Click the span of who makes this claim (Esc cancels)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Select the reporting verb (قال، أكد، وبحسب...) in the text first</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>DocumentView</name>
+        <message>
+            <source>The view does not show the stored text exactly; annotating it is disabled.</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityBrowser</name>
+        <message>
+            <source>Filter entities (ignores diacritics and letter variants)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Rename…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merge</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merge into…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Rename the entity, change its type or aliases (F2)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merge the two selected entities into the one with more mentions</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merge the selected entity into another one</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Rename entity</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Open a mention</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>in Entities: rename the selected entity</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>in Entities: open the next mention of the selected entity</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entities</source>
+            <translation>
+                <numerusform>%n entity</numerusform>
+                <numerusform>%n entities</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{shown} of %n entities</source>
+            <translation>
+                <numerusform>{shown} of %n entity</numerusform>
+                <numerusform>{shown} of %n entities</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{count} (read-only)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The project is open read-only</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Select one entity first</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Renamed to {name}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Select two entities to merge (or one, then Merge into…)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>There is no other entity to merge into</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merge “{drop}” ({drop_type}, {drop_mentions}) into “{keep}” ({keep_type}, {keep_mentions})?
+
+Every mention of “{drop}” will be linked to “{keep}”, and “{drop}” becomes one of its aliases. Undo reverses it.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merge entities</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merged {drop} into {keep}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n mentions</source>
+            <translation>
+                <numerusform>%n mention</numerusform>
+                <numerusform>%n mentions</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityChooser</name>
+        <message>
+            <source>Type to find an entity</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Choose an entity</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityDialogs</name>
+        <message numerus="yes">
+            <source>Merge «{name}» (%n mentions) into:</source>
+            <translation>
+                <numerusform>Merge «{name}» (%n mention) into:</numerusform>
+                <numerusform>Merge «{name}» (%n mentions) into:</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Merge into…</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityEditDialog</name>
+        <message>
+            <source>Rename entity</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>One alias per line, or separated by commas on a single line.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Aliases</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>An entity needs a name.</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>EntityPicker</name>
+        <message numerus="yes">
+            <source>%n mentions</source>
+            <translation>
+                <numerusform>%n mention</numerusform>
+                <numerusform>%n mentions</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>no such span in this document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Link «{text}» ({label}) to an entity</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Link to entity</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source> · linked now</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Create new entity “{name}” · {label}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>Errors</name>
+        <message>
+            <source>Not saved</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Project error</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Unexpected error</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Something went wrong: {kind}: {message}
+
+The application keeps running. The details are in the log file:
+{log}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ExportDialog</name>
+        <message>
+            <source>Native JSONL (everything)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>doccano JSONL</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Prodigy / spaCy JSONL (tokens + spans)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>CoNLL-2002 IOB2</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>brat standoff (folder)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Export</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Choose…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Format</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Save to</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Export to a new folder</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Export to file</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>Fonts</name>
+        <message>
+            <source>no .ttf font in {folder}: the installation is incomplete</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Qt could not load the font file {path}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is {families}, expected the family {family}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportExport</name>
+        <message>
+            <source>Import pre-annotations as suggestions</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Import documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotated JSONL (*.jsonl *.ndjson)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Documents (*.txt *.jsonl *.ndjson *.csv *.tsv *.html *.htm)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>An import is already running</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Importing…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Stopping after the current batch…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>Imported %n documents…</source>
+            <translation>
+                <numerusform>Imported %n document…</numerusform>
+                <numerusform>Imported %n documents…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>… and %n more</source>
+            <translation>
+                <numerusform>… and %n more</numerusform>
+                <numerusform>… and %n more</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import finished with problems</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n documents</source>
+            <translation>
+                <numerusform>%n document</numerusform>
+                <numerusform>%n documents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n spans</source>
+            <translation>
+                <numerusform>%n span</numerusform>
+                <numerusform>%n spans</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{spans}, {suggestions}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n suggestions</source>
+            <translation>
+                <numerusform>%n suggestion</numerusform>
+                <numerusform>%n suggestions</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Import cancelled: imported {documents} ({spans}); {duplicates} skipped; {rejected}.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Imported {documents} ({spans}); {duplicates} skipped; {rejected}.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n duplicates</source>
+            <translation>
+                <numerusform>%n duplicate</numerusform>
+                <numerusform>%n duplicates</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n rejected</source>
+            <translation>
+                <numerusform>%n rejected</numerusform>
+                <numerusform>%n rejected</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export: tick at least one document status</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Export refused</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Export refused: nothing was written</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path}: {reason}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Export failed</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Export failed: nothing was written</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n documents to {path} ({warnings})</source>
+            <translation>
+                <numerusform>Exported %n document to {path} ({warnings})</numerusform>
+                <numerusform>Exported %n documents to {path} ({warnings})</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n warnings</source>
+            <translation>
+                <numerusform>%n warning</numerusform>
+                <numerusform>%n warnings</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n documents to {path}</source>
+            <translation>
+                <numerusform>Exported %n document to {path}</numerusform>
+                <numerusform>Exported %n documents to {path}</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportTask</name>
+        <message>
+            <source>this is the project itself; it cannot be imported into it</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>this is a file belonging to the project; it cannot be imported into it</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>LabelPalette</name>
+        <message>
+            <source>{label} ({layer})
+
+{guideline}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>This project has no documents yet: File &gt; Import…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{document} — {project} — annotator</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{project} — annotator</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{title} [read-only]</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is open read-only</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Cannot open document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Display problem</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No more documents in this list</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Stopping the import; the window closes when the current batch is stored</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>Messages</name>
+        <message>
+            <source>no document is open</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>the document is still loading</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>the project is open read-only</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>an entity needs a name</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>an entity cannot be merged into itself</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no span {span!r} in this document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no entity {entity!r} in the project</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no label {label!r} in the project</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{label} spans have no attribute {name!r}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>layer {layer} has no attribute {name!r}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{start}-{end} is outside the document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>«{text}» is already {label}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>attribute {name} must be a string</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>attribute {name} must be {{start, end, text}} matching the document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{label} spans have no claimant</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>a claimant is an entity, not another claim</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is open for writing by {holder}; close it there, or open this project read-only</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path}: no such project file</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is closed</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is open read-only</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} cannot be written (it or its folder is read-only): make it writable and open it again, or open it read-only</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} cannot be written (it or its folder is read-only): make it writable and open it again, or open it read-only (your last action was not saved; everything before it is)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} already exists</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is not a folder</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no document {doc_id!r}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no span {span_id!r}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no entity {entity_id!r}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path}: not an annotator project (a SQLite file of another program)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>the disk holding {path} is full: free some space and open it again</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>the disk holding {path} is full: free some space and open it again, or open it read-only</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>the disk holding {path} is full: free some space and create it again</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>the disk holding {path} is full: free some space and try again (your last action was not saved; everything before it is)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is busy: another program kept it locked, try again in a moment</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is busy: another program kept it locked, try again in a moment (your last action was not saved; everything before it is)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is damaged ({detail}): run `annotator check` on it or restore a backup copy</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is damaged ({detail}): run `annotator check` on it or restore a backup copy (your last action was not saved; everything before it is)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} could not be read or written ({detail}): check the disk and open the project again</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} could not be read or written ({detail}): check the disk and open the project again (your last action was not saved; everything before it is)</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectSwitcher</name>
+        <message>
+            <source>{reason}.
+
+Open it read-only?</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Project in use</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>annotator projects (*{suffix})</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>All files (*)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>New project</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Open project</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Cannot open project</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Action</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsSheet</name>
+        <message>
+            <source>drag / Shift+arrows</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>select text; it snaps to whole words, a clitic (و ف ب ل ك ال) you leave out stays out</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Alt+drag</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>select exact characters, no snapping</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>double-click</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>select a word</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>click a span</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>select it (click again: the span around it)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>delete the selected span</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>clear the selection</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>link the selected entity span to a canonical entity (Enter creates a new one)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>with suggestions shown: move between them</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>accept the outlined suggestion</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>accept all suggestions</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>reject the outlined suggestion (or all when none is outlined)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>label the selection (or relabel the selected span) {label}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>Status</name>
+        <message>
+            <source>new</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>in progress</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>skipped</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusBar</name>
+        <message>
+            <source>Not saved: {reason}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Document {n} of {total} · {status}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n spans</source>
+            <translation>
+                <numerusform>%n span</numerusform>
+                <numerusform>%n spans</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n documents</source>
+            <translation>
+                <numerusform>%n document</numerusform>
+                <numerusform>%n documents</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>read-only</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>NOT SAVED</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>saved {time}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>all changes saved</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Nothing to undo</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Nothing to redo</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>SuggestionsController</name>
+        <message numerus="yes">
+            <source>%n suggestions: Tab to move, Enter accepts, Shift+Enter or A accepts all, Esc rejects</source>
+            <translation>
+                <numerusform>%n suggestion: Tab to move, Enter accepts, Shift+Enter or A accepts all, Esc rejects</numerusform>
+                <numerusform>%n suggestions: Tab to move, Enter accepts, Shift+Enter or A accepts all, Esc rejects</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n more «{text}»: Enter accepts the outlined one, A accepts all, Esc rejects</source>
+            <translation>
+                <numerusform>%n more «{text}»: Enter accepts the outlined one, A accepts all, Esc rejects</numerusform>
+                <numerusform>%n more «{text}»: Enter accepts the outlined one, A accepts all, Esc rejects</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>accepted %n suggestions; {skipped} would overlap a span</source>
+            <translation>
+                <numerusform>accepted %n suggestion; {skipped} would overlap a span</numerusform>
+                <numerusform>accepted %n suggestions; {skipped} would overlap a span</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>accepted %n suggestions</source>
+            <translation>
+                <numerusform>accepted %n suggestion</numerusform>
+                <numerusform>accepted %n suggestions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>rejected %n suggestions</source>
+            <translation>
+                <numerusform>rejected %n suggestion</numerusform>
+                <numerusform>rejected %n suggestions</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Tables</name>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Mentions</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Aliases</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Spans</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Text</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Start</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Details</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+</TS>
