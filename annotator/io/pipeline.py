@@ -95,10 +95,11 @@ class Preparer:
         try:
             text = canonicalise(draft.text)
         except TextError as exc:
-            return draft.reject(exc.reason, exc.line)
+            return draft.reject(exc.reason, exc.line, "text", {"detail": exc.reason})
         status = draft.status or "new"
         if status not in STATUSES:
-            return draft.reject(f"status {status!r} is not one of {', '.join(STATUSES)}")
+            return draft.reject(f"status {status!r} is not one of {', '.join(STATUSES)}", None, "status",
+                                {"status": status, "allowed": ", ".join(STATUSES)})
         meta = ordered_meta(draft.meta)
         if meta["title"] is None:
             meta["title"] = _first_line(text)
@@ -109,11 +110,11 @@ class Preparer:
         try:
             self._spans(draft, prepared, stored)
             self._relations(draft, prepared, stored)
-        except SpanError as exc:
-            return draft.reject(str(exc))
+        except SpanError as exc:  # a RuleError: its code and params travel with the rejection
+            return draft.reject(str(exc), None, exc.code, exc.params)
         problem = _unstorable_field(stored)
         if problem:
-            return draft.reject(problem)
+            return draft.reject(problem, None, "unstorable", {"problem": problem})
         return prepared
 
     # -- spans ------------------------------------------------------------------------

@@ -25,9 +25,16 @@ def megabytes(size: int) -> str:
 
 @dataclass(slots=True)
 class Rejection:
+    """A refused file or line. `reason` is the English sentence the CLI prints; `code` and
+    `params` let the window translate it (rule codes from annotator.core.rules, "text" for a
+    text that cannot be stored, "status", "unstorable"; "rejected" with the reason itself as the
+    only param where no finer code exists yet)."""
+
     path: str
     line: int | None  # 1-based line in the file, or None for the file as a whole
     reason: str
+    code: str = "rejected"
+    params: dict = field(default_factory=dict)
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: {self.reason}" if self.line else f"{self.path}: {self.reason}"
@@ -50,9 +57,12 @@ class Draft:
     shape: str = "plain"  # plain | native | doccano | prodigy
     text_is_file: bool = False  # True when text line N is file line N (plain text files)
 
-    def reject(self, reason: str, text_line: int | None = None) -> Rejection:
+    def reject(self, reason: str, text_line: int | None = None, code: str = "rejected",
+               params: dict | None = None) -> Rejection:
+        params = dict(params or {})
         if self.text_is_file and text_line:
-            return Rejection(self.path, text_line, reason)
+            return Rejection(self.path, text_line, reason, code, params)
         if text_line and not self.text_is_file:
             reason = f"text line {text_line}: {reason}"
-        return Rejection(self.path, self.line, reason)
+            params["text_line"] = text_line
+        return Rejection(self.path, self.line, reason, code, params)

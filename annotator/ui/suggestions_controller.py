@@ -91,13 +91,8 @@ class SuggestionsController(QObject):
             return
         window._finish_loading()
         suggestions = list(suggestions)
-        try:
-            change = window.workspace.accept_suggestions(suggestions)
-        except AnnotationError as exc:
-            window.message(messages.text(exc))
-            return
-        except ProjectError as exc:
-            window._write_failed(exc)
+        change = self._act(lambda ws: ws.accept_suggestions(suggestions))
+        if change is None:
             return
         accepted = {s.key() for s in suggestions}
         remaining = [s for s in self._view.suggestions if s.key() not in accepted]
@@ -110,19 +105,24 @@ class SuggestionsController(QObject):
         else:
             window.message(self.tr("accepted %n suggestions", "", added))
 
+    def _act(self, action):
+        """Run a workspace action; a refusal or a failed write is said, and gives None."""
+        window = self.window
+        try:
+            return action(window.workspace)
+        except AnnotationError as exc:
+            window.message(messages.text(exc))
+        except ProjectError as exc:
+            window._write_failed(exc)
+        return None
+
     def reject(self, suggestions) -> None:
         window = self.window
         doc = window.workspace.document
         if doc is None or window._refused():
             return
         suggestions = list(suggestions)
-        try:
-            window.workspace.reject_suggestions(suggestions)
-        except AnnotationError as exc:
-            window.message(messages.text(exc))
-            return
-        except ProjectError as exc:
-            window._write_failed(exc)
+        if self._act(lambda ws: ws.reject_suggestions(suggestions)) is None:
             return
         rejected = {s.key() for s in suggestions}
         self.rejected.update((doc.id, *key) for key in rejected)

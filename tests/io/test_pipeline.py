@@ -105,3 +105,15 @@ def test_title_defaults_to_first_non_empty_line():
 
 def test_bad_status():
     assert "status" in prepare([], status="finished").reason
+
+
+def test_rejections_carry_a_code_and_params_for_translation():
+    # The CLI prints the English reason; the window can translate from the code and params.
+    from annotator.io.records import Draft
+
+    news = load_schema(RESOURCES / "schemas" / "news.toml")
+    preparer = Preparer(news)
+    split = preparer.prepare(Draft("شدّة", "a.jsonl", 3, spans=[{"start": 0, "end": 2, "label": "PERSON"}]))
+    assert isinstance(split, Rejection) and split.line == 3 and split.code != "rejected" and split.params
+    status = preparer.prepare(Draft("نص", "a.jsonl", 4, status="finished"))
+    assert status.code == "status" and status.params["status"] == "finished" and "finished" in str(status)

@@ -176,14 +176,14 @@ def test_note_is_stored_once_and_undone_in_one_step(qtbot, demo_path, annotated)
     type_text(note, "رأي أول")
     qtbot.keyClick(note, Qt.Key.Key_Return)
     assert stored_attrs(demo_path, claim.id) == {"note": "رأي أول"}
-    undo_steps = len(window.workspace.history._done)
+    undo_steps = window.workspace.history.undo_count
     type_text(note, " ثم ثانٍ")
     assert stored_attrs(demo_path, claim.id) == {"note": "رأي أول"}  # not on every keystroke
     qtbot.keyClick(note, Qt.Key.Key_Return)
     qtbot.keyClick(note, Qt.Key.Key_Tab)  # leaving after Enter writes nothing more
     assert not note.hasFocus()
     assert stored_attrs(demo_path, claim.id) == {"note": "رأي أول ثم ثانٍ"}
-    assert len(window.workspace.history._done) == undo_steps + 1
+    assert window.workspace.history.undo_count == undo_steps + 1
     window.workspace.undo()
     assert stored_attrs(demo_path, claim.id) == {"note": "رأي أول"}
     panel.refresh()
@@ -227,7 +227,7 @@ def test_showing_another_claim_refreshes_without_writing(qtbot, demo_path, annot
     workspace.set_attribute(other.id, "checkworthy", "low")
     workspace.set_claimant(other.id, "UNKNOWN")
     workspace.set_attribute(other.id, "note", "ملاحظة")
-    steps = len(workspace.history._done)
+    steps = workspace.history.undo_count
     before = sqlite3.connect(demo_path).execute("SELECT id, attrs, updated FROM spans ORDER BY id").fetchall()
     with qtbot.assertNotEmitted(panel.changed), qtbot.assertNotEmitted(panel.message):
         panel.show_span(claim.id)
@@ -241,7 +241,7 @@ def test_showing_another_claim_refreshes_without_writing(qtbot, demo_path, annot
         assert panel.heading.text().startswith("PREDICTION · «" + FSI + "تهدف")
         panel.show_span(claim.id)
         assert panel.fields()["note"].editor.toPlainText() == ""
-    assert len(workspace.history._done) == steps
+    assert workspace.history.undo_count == steps
     after = sqlite3.connect(demo_path).execute("SELECT id, attrs, updated FROM spans ORDER BY id").fetchall()
     assert after == before
 
