@@ -16,10 +16,10 @@ from annotator.ui.main_window import MainWindow
 NEWS = load_schema(RESOURCES / "schemas" / "news.toml")
 
 
-@pytest.fixture(scope="session", autouse=True)
+@pytest.fixture(autouse=True)
 def english(qapp):
     """Every UI test runs with the English catalogue the app installs (plural forms: "1 span"),
-    not only those that happen to run after one that starts the app."""
+    whatever an earlier test installed or removed (a few KB read per test)."""
     from annotator.ui.app import install_translator
 
     install_translator(qapp)
