@@ -15,7 +15,6 @@ from annotator.core.model import Span
 from annotator.core.overlap import conflicts
 from annotator.core.schema import Attribute, Layer, Schema
 
-CLAIMANT = "claimant"  # the attribute (kind relation) naming who makes a claim
 
 
 class RuleError(ValueError):
@@ -116,10 +115,17 @@ def attribute_problem(schema: Schema, layer: str, name: str, value, text: str) -
     return None
 
 
+def relation_attribute(schema: Schema, layer: str) -> Attribute | None:
+    """The layer's attribute of kind relation (a claim's claimant in the news schema): stored as
+    a relation named after it, from the span to an entity span, or as one of its literals
+    (AUTHOR, UNKNOWN). The schema says which attribute it is, not its name."""
+    return next((a for a in schema.attributes(layer) if a.kind == "relation"), None)
+
+
 def claimant_problem(schema: Schema, claim: Span, who: Span | None = None) -> RuleError | None:
-    """A claim's layer must have a claimant attribute; the claimant, when a span, is an entity
-    (a span of another layer), never the claim itself or another claim."""
-    if find_attribute(schema, claim.layer, CLAIMANT) is None:
+    """A claim's layer must have a relation attribute (its claimant); the claimant, when a span,
+    is an entity (a span of another layer), never the claim itself or another claim."""
+    if relation_attribute(schema, claim.layer) is None:
         return RuleError(f"{claim.label} spans have no claimant", "no_claimant", label=claim.label)
     if who is not None and (who.id == claim.id or who.layer == claim.layer):
         return RuleError("a claimant is an entity, not another claim", "claimant_not_entity")

@@ -12,7 +12,7 @@ from annotator.core.arabic import KeyedText, keyed
 from annotator.core.changes import Change, Listener, Listeners, nothing
 from annotator.core.history import History
 from annotator.core.model import Document, Entity, Relation, Span, Suggestion, new_id, now
-from annotator.core.rules import CLAIMANT, RuleError
+from annotator.core.rules import RuleError
 from annotator.core.span_index import SpanIndex
 from annotator.core.suggest import mentions_of, variants_of
 from annotator.store.errors import ProjectError
@@ -128,13 +128,21 @@ class Workspace:
 
     # -- claims -------------------------------------------------------------------------
 
+    def _claimant_name(self, span: Span | None) -> str | None:
+        """The name of the span's layer's relation attribute (the claimant), if it has one."""
+        attribute = rules.relation_attribute(self.project.schema, span.layer) if span else None
+        return attribute.name if attribute else None
+
     def claimant(self, claim_id: str) -> Span | str | None:
         """The claimant of a claim: an entity span, "AUTHOR"/"UNKNOWN", or None (not set)."""
-        for rel in self.relations.values():
-            if rel.head == claim_id and rel.label == CLAIMANT:
-                return self.spans.get(rel.child)
         claim = self.spans.get(claim_id)
-        return claim.attrs.get(CLAIMANT) if claim else None
+        name = self._claimant_name(claim)
+        if name is None:
+            return None
+        for rel in self.relations.values():
+            if rel.head == claim_id and rel.label == name:
+                return self.spans.get(rel.child)
+        return claim.attrs.get(name)
 
     def set_claimant(self, claim_id: str, target: str | None) -> Change:
         """`target`: a span id of this document, a literal of the schema (AUTHOR, UNKNOWN), or
@@ -142,17 +150,18 @@ class Workspace:
         doc = self._require_document()
         claim = self._span(claim_id)
         _refuse(rules.claimant_problem(self.project.schema, claim))
-        attribute = rules.find_attribute(self.project.schema, claim.layer, CLAIMANT)
+        attribute = rules.relation_attribute(self.project.schema, claim.layer)
+        name = attribute.name
         ops: list[Op] = [DeleteRelation(doc.id, r) for r in self.relations.values()
-                         if r.head == claim_id and r.label == CLAIMANT]
-        attrs = {k: v for k, v in claim.attrs.items() if k != CLAIMANT}
+                         if r.head == claim_id and r.label == name]
+        attrs = {k: v for k, v in claim.attrs.items() if k != name}
         if target in attribute.values:
-            attrs[CLAIMANT] = target
+            attrs[name] = target
         elif target is not None:
             who = self._span(target)
             _refuse(rules.claimant_problem(self.project.schema, claim, who))
             stamp = now()
-            ops.append(AddRelation(doc.id, Relation(new_id(), claim.id, who.id, CLAIMANT, self.annotator, stamp, stamp)))
+            ops.append(AddRelation(doc.id, Relation(new_id(), claim.id, who.id, name, self.annotator, stamp, stamp)))
         if attrs != claim.attrs:
             ops.append(UpdateSpan(doc.id, claim, replace(claim, attrs=attrs, annotator=self.annotator, updated=now())))
         unchanged = not ops or (len(ops) == 2 and isinstance(ops[1], AddRelation)
@@ -164,7 +173,7 @@ class Workspace:
     def claimant_of_deleted(self, span_id: str) -> list[Span]:
         """Claims whose claimant is this span (the analyst is asked before deleting it)."""
         return [self.spans.get(r.head) for r in self.relations.values()
-                if r.child == span_id and r.label == CLAIMANT and r.head in self.spans]
+                if r.child == span_id and r.head in self.spans and r.label == self._claimant_name(self.spans.get(r.head))]
 
     def set_attribute(self, span_id: str, name: str, value) -> Change:
         """`value`: a choice or a text, (start, end) for a span attribute (a cue), or ""/None

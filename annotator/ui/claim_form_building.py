@@ -16,7 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from annotator.core.schema import Attribute
-from annotator.store.workspace import CLAIMANT
+from annotator.core.rules import relation_attribute
 from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, display_name
 from annotator.ui.plain import plain_label, set_tooltip
 
@@ -98,7 +98,7 @@ class ClaimFormBuilding:
         combo = self._combo()
         combo.activated.connect(lambda _index, name=attribute.name: self._relation_chosen(name))
         field = Field(attribute, label, combo, [combo])
-        if attribute.name == CLAIMANT:
+        if attribute == relation_attribute(self.workspace.project.schema, attribute.layer):  # the claimant
             pick = self._button(self.tr("Pick in text"), self.tr("Click the entity span of the claimant in the article"),
                                 lambda: self._request(self.pickClaimantRequested))
             field.buttons["pick"] = pick

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox
 
 from annotator.core.model import Span
-from annotator.store.workspace import CLAIMANT
+from annotator.core.rules import relation_attribute
 from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, item_text
 from annotator.ui.plain import set_tooltip
 
@@ -38,7 +38,7 @@ class ClaimFormFilling:
                         self._fill_span(field, span.attrs.get(field.attribute.name))
                     for widget in widgets:
                         widget.setEnabled(not readonly)
-                    if kind == "relation" and field.attribute.name != CLAIMANT:
+                    if kind == "relation" and field.attribute != self._claimant_attribute(field):
                         field.editor.setEnabled(False)  # the workspace edits claimant relations only
                 finally:
                     for widget in widgets:
@@ -69,6 +69,10 @@ class ClaimFormFilling:
             edit.setPlainText(text)
         edit.document().setModified(False)
 
+    def _claimant_attribute(self, field: Field):
+        """The layer's relation attribute that the workspace edits (the claimant)."""
+        return relation_attribute(self.workspace.project.schema, field.attribute.layer)
+
     def _fill_relation(self, field: Field, span: Span) -> None:
         combo: QComboBox = field.editor
         combo.clear()
@@ -78,7 +82,7 @@ class ClaimFormFilling:
         for other in self.workspace.spans:  # sorted by position
             if other.layer != span.layer:
                 combo.addItem(f"{other.label} · {item_text(other.text)}", other.id)
-        current = self.workspace.claimant(span.id) if field.attribute.name == CLAIMANT else None
+        current = self.workspace.claimant(span.id) if field.attribute == self._claimant_attribute(field) else None
         key = current.id if isinstance(current, Span) else current
         index = combo.findData(key) if key is not None else 0
         if index < 0:

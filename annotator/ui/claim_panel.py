@@ -21,7 +21,8 @@ from annotator.core.changes import Change
 from annotator.core.model import Span
 from annotator.core.schema import Schema
 from annotator.store.errors import ProjectError
-from annotator.store.workspace import CLAIMANT, AnnotationError, Workspace
+from annotator.core.rules import relation_attribute
+from annotator.store.workspace import AnnotationError, Workspace
 from annotator.ui import errors
 # EMPTY, ITEM_CHARS and item_text are re-exported: callers and tests import them from here.
 from annotator.ui.claim_fields import EMPTY, ITEM_CHARS, Field, NoteEdit, display_name, item_text
@@ -234,7 +235,7 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
         field = self.fields().get(name)
         if field is None:
             return
-        if name != CLAIMANT:
+        if field.attribute != relation_attribute(self.workspace.project.schema, field.attribute.layer):
             self.message.emit(self.tr("{attribute} cannot be edited here").format(attribute=display_name(name)))
             return
         self._set_claimant(field.editor.currentData())

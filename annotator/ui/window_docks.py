@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QDockWidget, QHeaderView, QLineEdit, QS
 from annotator.core.arabic import match_key
 from annotator.core.display import neutralised
 from annotator.core.model import STATUSES
-from annotator.core.rules import CLAIMANT
+from annotator.core.rules import relation_attribute
 from annotator.core.selection import snap
 from annotator.ui.claim_panel import ClaimPanel
 from annotator.ui.entity_browser import EntityBrowser
@@ -132,7 +132,8 @@ class Docks:
         parts = []
         for attribute in summary:
             if attribute.kind == "relation":  # stored as a relation, which the workspace reads
-                who = self.workspace.claimant(span.id) if attribute.name == CLAIMANT else None
+                claimant = relation_attribute(self.project.schema, span.layer)
+                who = self.workspace.claimant(span.id) if attribute == claimant else None
                 value = who if isinstance(who, str) or who is None else neutralised(who.text, limit=40)
             else:
                 raw = span.attrs.get(attribute.name)

@@ -262,3 +262,46 @@ def test_a_listener_that_raises_does_not_deafen_the_others(env):
     with pytest.raises(RuntimeError, match="view broke"):
         ws.add_span(*at("روسيا"), "GPE")
     assert len(heard) == 1 and late == heard and ws.history.undo_count == 1  # committed all the same
+
+
+def test_the_claimant_is_the_layers_relation_attribute_whatever_its_name(tmp_path):
+    # Roles come from the schema, not from names: a claim layer whose relation attribute is
+    # called "speaker" gets its claimant stored, read back and reported like the news schema's.
+    from annotator.core.model import Document
+    from annotator.core.schema import parse_schema
+    from annotator.core.text import content_hash
+    from annotator.store import Project
+    from annotator.store.workspace import Workspace
+
+    schema = parse_schema("""
+name = "quotes"
+[layers.quote]
+overlap = "any"
+[[layers.quote.labels]]
+name = "QUOTE"
+color = "#aa5500"
+[[layers.quote.attributes]]
+name = "speaker"
+kind = "relation"
+values = ["AUTHOR"]
+[layers.who]
+overlap = "none"
+draw = "background"
+links_entities = true
+[[layers.who.labels]]
+name = "PER"
+color = "#00aa55"
+""")
+    text = "قال شويغو إن الزيارة مهمة"
+    with Project.create(tmp_path / "q.annotator", schema) as project:
+        project.add_documents([Document("d", text, {}, "new", [], [], content_hash(text))])
+        ws = Workspace(project, "amal")
+        ws.open_document("d")
+        who = ws.add_span(4, 9, "PER").span
+        quote = ws.add_span(0, len(text), "QUOTE").span
+        change = ws.set_claimant(quote.id, who.id)
+        assert [r.label for r in change.relations_added] == ["speaker"]
+        assert ws.claimant(quote.id).id == who.id
+        assert [c.id for c in ws.claimant_of_deleted(who.id)] == [quote.id]
+        ws.set_claimant(quote.id, "AUTHOR")
+        assert ws.claimant(quote.id) == "AUTHOR"
