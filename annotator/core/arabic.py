@@ -33,11 +33,17 @@ gives several key characters from one text character; a key range that cuts thro
 
 ``find_all(text, query)`` finds the query by key. With ``whole_words`` the match may not touch
 other letters, except (``clitics``) a clitic prefix before it (و ف + ب ك ل + ال, with ل + ال =
-لل), which stays outside the returned span. Words of a multi-word query may be separated by any
-run of whitespace or none at all (``joined``), since compound names are written both ways
-(بيونج يانج / بيونجيانج, عبد الله / عبدالله); the reverse (a one-word query finding a two-word
-text) is not done. A query starting with ال does not match after ل (للرئيس): the text has no
-span whose key is the query's.
+لل), which stays outside the returned span. With ``joined`` spacing is ignored both ways, since
+compound names are written both ways (بيونغ يانغ / بيونجيانج, عبد الله / عبدالله): words of a
+multi-word query may be separated by any run of whitespace or none at all, and a query word may be
+found split by spaces (not line breaks) in the text, where every piece but the middle ones keeps
+two key letters (so وقال does not find و قال, nor روسيا find ر وسيا). ZWNJ and tatweel are no
+key characters at all. The span still starts at the first letter and ends at the last one of the
+original text. A query starting with ال does not match after ل (للرئيس): the text has no span
+whose key is the query's.
+
+``search_key(text)`` is match_key without the spacing, for substring searches that need no
+spans (the document list): بيونغ يانغ and بيونجيانج share it.
 """
 
 from __future__ import annotations
@@ -51,7 +57,7 @@ from itertools import accumulate
 
 from annotator.core.chars import BIDI_CONTROLS, JOINERS, char_class, combining_marks
 
-__all__ = ["CLITIC_PREFIXES", "KeyedText", "find_all", "keyed", "match_key", "strip_clitics"]
+__all__ = ["CLITIC_PREFIXES", "KeyedText", "find_all", "keyed", "match_key", "search_key", "strip_clitics"]
 
 _NFKC = unicodedata.normalize
 
@@ -196,7 +202,7 @@ def match_key(text: str) -> str:
 class KeyedText:
     """`key` = match_key(`text`) plus the map from key offsets back to text offsets."""
 
-    __slots__ = ("_cum", "key", "text")
+    __slots__ = ("_compact", "_cum", "key", "text")
 
     def __init__(self, text: str, key: str, cum: array | None) -> None:
         self.text = text
@@ -204,6 +210,16 @@ class KeyedText:
         # cum[i] = key offset where text[i]'s key starts (len(text) + 1 entries); None when every
         # text character gives exactly one key character (identity map).
         self._cum = cum
+        self._compact: str | None = None  # key without spacing, for the quick "no match" test
+
+    def _could_contain(self, word: str) -> bool:
+        """False when `word` cannot occur, even split by spaces: the literal test is 10x faster than
+        the regex when there is no match."""
+        if word in self.key:
+            return True
+        if self._compact is None:
+            self._compact = _SPLIT.sub("", self.key)
+        return word in self._compact
 
     def __repr__(self) -> str:
         return f"KeyedText(len(text)={len(self.text)}, len(key)={len(self.key)})"
@@ -258,8 +274,8 @@ class KeyedText:
         """See :func:`find_all`."""
         words = _SPLIT.split(match_key(query))
         words = [w for w in words if w]
-        if not words or words[0] not in self.key:
-            return []  # the literal test is 10x faster than the regex when there is no match
+        if not words or not (self._could_contain(words[0]) if joined else words[0] in self.key):
+            return []
         pattern = _query_pattern(tuple(words), whole_words, clitics, joined)
         spans = []
         for m in pattern.finditer(self.key):
@@ -276,7 +292,8 @@ class KeyedText:
         alternatives: list[tuple[str, ...]] = []
         for query, tag in queries.items():
             words = tuple(w for w in _SPLIT.split(match_key(query)) if w)
-            if words and words[0] in self.key and "".join(words) not in tags:
+            if words and (self._could_contain(words[0]) if joined else words[0] in self.key) \
+                    and "".join(words) not in tags:
                 tags["".join(words)] = tag
                 alternatives.append(words)
         if not alternatives:
@@ -332,6 +349,26 @@ CLITIC_PREFIXES = _clitic_prefixes()
 # Between words: whitespace (NFKC already made NBSP and the other spaces U+0020), ZWSP, BOM.
 _SEP = r"[\s\u200b\ufeff]"
 _SPLIT = re.compile(f"{_SEP}+")
+# Inside a query word (joined): spaces on one line only, so a name never runs across paragraphs.
+_INNER_SEP = r"[ \t\u200b\ufeff]*"
+
+
+def search_key(text: str) -> str:
+    """match_key(text) without whitespace: a substring test on these keys ignores spacing."""
+    return _SPLIT.sub("", match_key(text))
+
+
+def _word_body(word: str, joined: bool) -> str:
+    """Regex of one query word: with `joined`, spaces may split it wherever the first and last
+    pieces keep two key letters (بيونجيانج in بيونغ يانغ; وقال not in و قال)."""
+    if not joined or len(word) < 4:
+        return re.escape(word)
+    return "".join(re.escape(c) + (_INNER_SEP if 2 <= i + 1 <= len(word) - 2 else "")
+                   for i, c in enumerate(word))
+
+
+def _words_body(words: tuple[str, ...], joined: bool) -> str:
+    return (f"{_SEP}*" if joined else f"{_SEP}+").join(_word_body(w, joined) for w in words)
 
 
 @cache
@@ -343,7 +380,7 @@ def _word_edges() -> tuple[str, str]:
 
 @lru_cache(maxsize=256)
 def _query_pattern(words: tuple[str, ...], whole_words: bool, clitics: bool, joined: bool) -> re.Pattern[str]:
-    body = (f"{_SEP}*" if joined else f"{_SEP}+").join(map(re.escape, words))
+    body = _words_body(words, joined)
     if not whole_words:
         return re.compile(f"(?P<q>{body})")
     before, after = _word_edges()
@@ -354,8 +391,7 @@ def _query_pattern(words: tuple[str, ...], whole_words: bool, clitics: bool, joi
 @lru_cache(maxsize=64)
 def _any_pattern(alternatives: tuple[tuple[str, ...], ...], whole_words: bool, clitics: bool,
                  joined: bool) -> re.Pattern[str]:
-    glue = f"{_SEP}*" if joined else f"{_SEP}+"
-    body = "|".join(glue.join(map(re.escape, words)) for words in alternatives)
+    body = "|".join(_words_body(words, joined) for words in alternatives)
     if not whole_words:
         return re.compile(f"(?P<q>{body})")
     before, after = _word_edges()
@@ -371,9 +407,10 @@ def find_all(
     to the whitespace between words. Pass a KeyedText to search one document many times.
 
     whole_words: no letter or digit right before or after the match, except (clitics) a clitic
-    prefix before it, kept outside the span (روسيا in وروسيا, بالروسيا). joined: words of a
-    multi-word query may also be written together (بيونج يانج finds بيونجيانج). Matches that would
-    cut a ligature are dropped (they are no span of the text).
+    prefix before it, kept outside the span (روسيا in وروسيا, بالروسيا). joined: spacing is
+    ignored: words of a multi-word query may be written together and a query word may be split by
+    spaces in the text (بيونغ يانغ finds بيونجيانج and the reverse). Matches that would cut a
+    ligature are dropped (they are no span of the text).
     """
     kt = text if isinstance(text, KeyedText) else keyed(text)
     return kt.find_all(query, whole_words=whole_words, clitics=clitics, joined=joined)

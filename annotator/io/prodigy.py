@@ -48,8 +48,21 @@ def task(doc: Document, warnings: list[str] | None = None) -> dict:
             }
             for s in spans
         ],
-        "answer": "accept",
+        "answer": answer(doc.status),
     }
+
+
+def answer(status: str) -> str:
+    """Prodigy's answer for a document of this status.
+
+    In Prodigy "accept" means an annotator reviewed the task and its spans are complete, so
+    training treats every token outside them as "no entity"; "ignore" is what Prodigy itself
+    records for a skipped task, and its training recipes (train, data-to-spacy) leave those
+    out. Only a done document is reviewed: a new, in-progress or skipped one is written
+    (the user chose its status) but as "ignore", so half-done work never trains as complete.
+    "reject" would be wrong: it says the spans shown are false, not unfinished.
+    """
+    return "accept" if status == "done" else "ignore"
 
 
 def _is_int(value) -> bool:

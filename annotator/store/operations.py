@@ -227,7 +227,12 @@ class EditEntity(Op):
 
     @property
     def description(self) -> str:
-        return f"rename entity {self.before.name} → {self.after.name}"
+        # Say what changed: "rename X → X" after an alias edit reads as if nothing happened.
+        if self.before.name != self.after.name:
+            return f"rename entity {self.before.name} → {self.after.name}"
+        if self.before.type != self.after.type:
+            return f"type of {self.after.name} {self.before.type} → {self.after.type}"
+        return f"aliases of {self.after.name} changed"
 
     def apply(self, project: Store) -> None:
         if (self.before.name, self.before.type) != (self.after.name, self.after.type):

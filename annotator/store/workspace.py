@@ -53,7 +53,8 @@ class Workspace:
     # -- documents ----------------------------------------------------------------------
 
     def open_document(self, doc_id: str, first_chars: int | None = None) -> Document:
-        """Load a document; opening a new one puts it in progress (not an undoable action).
+        """Load a document. Opening changes nothing stored: browsing is not annotating, so a
+        `new` document stays new until the first action on it (see `_perform`).
 
         With `first_chars`, only spans starting in that many first characters are loaded, so a
         long article can be shown at once; `finish_loading` brings the rest (every action does
@@ -61,9 +62,6 @@ class Workspace:
         """
         spans = SpanFilter(start_before=first_chars) if first_chars is not None else SpanFilter()
         doc = self.project.get_document(doc_id, spans)
-        if doc.status == "new" and not self.project.readonly:
-            self.project.set_status(doc_id, "in_progress")
-            doc.status = "in_progress"
         self.document = doc
         self.spans = SpanIndex(doc.spans)
         self.relations = {r.id: r for r in doc.relations}
@@ -99,8 +97,8 @@ class Workspace:
         _refuse(rules.range_problem(doc.text, start, end, f"span {start}-{end}"))
         found = self.project.schema.label(label)
         stamp = now()
-        span = Span(new_id(), start, end, doc.text[start:end], found.layer, label, None, {}, self.annotator,
-                    stamp, stamp)
+        span = Span(new_id(), start, end, doc.text[start:end], found.layer, label, None,
+                    self._default_attrs(found.layer), self.annotator, stamp, stamp)
         self._check_overlap(span)
         return self._perform(AddSpan(doc.id, span))
 
@@ -118,6 +116,9 @@ class Workspace:
         changed = relabelled(span, found.layer, found.name, self.annotator)
         if changed.layer != span.layer:
             self._check_overlap(changed, ignore=span.id)
+            # Moved into another layer, the span starts there as a new one of it: with the
+            # layer's defaults (an entity relabelled CLAIM gets stance "affirm").
+            changed = replace(changed, attrs=self._default_attrs(found.layer))
         return self._perform(UpdateSpan(doc.id, span, changed, "relabel"))
 
     def set_status(self, status: str) -> Change:
@@ -290,7 +291,7 @@ class Workspace:
                     or rules.range_problem(doc.text, suggestion.start, suggestion.end)):
                 continue
             span = Span(new_id(), suggestion.start, suggestion.end, suggestion.text, label.layer, label.name,
-                        suggestion.entity, {}, self.annotator, stamp, stamp)
+                        suggestion.entity, self._default_attrs(label.layer), self.annotator, stamp, stamp)
             if self._overlap(span, index=index):
                 continue
             index.add(span)
@@ -350,6 +351,13 @@ class Workspace:
         except ProjectError:
             raise AnnotationError(f"no entity {entity_id!r} in the project", "no_entity", entity=entity_id) from None
 
+    def _default_attrs(self, layer: str) -> dict:
+        """The schema's default values of `layer`'s attributes, stored on a new span so that
+        the form shows and the exports carry what the schema promises (stance "affirm").
+        A span attribute (a cue) is a range of the text: a default cannot name one."""
+        return {a.name: a.default for a in self.project.schema.attributes(layer)
+                if a.default is not None and a.kind != "span"}
+
     def _require_project(self) -> None:
         if self.project.readonly:
             raise AnnotationError("the project is open read-only", "readonly")
@@ -363,6 +371,12 @@ class Workspace:
         _refuse(self._overlap(span, ignore))
 
     def _perform(self, op: Op) -> Change:
+        doc = self.document
+        if (doc is not None and doc.status == "new" and op.doc_id == doc.id
+                and op.status_after(False) is None):
+            # The first annotation of a new document puts it in progress in the same
+            # transaction and undo step: undoing that action makes the document new again.
+            op = Batch(op.description, [op, SetStatus(doc.id, "new", "in_progress")], doc.id, op.code)
         with self.project.transaction():
             op.apply(self.project)
         self.history.record(op)

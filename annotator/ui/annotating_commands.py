@@ -1,12 +1,12 @@
 """The annotating commands of the main window, as a mixin of MainWindow: label, relabel,
-delete, link to a canonical entity, undo and redo, jump to an entity's mentions.
+delete, link to a canonical entity, undo and redo, jump to an entity's mentions, mark skipped.
 
 Each command is one Workspace action run through `_act`, which turns a refusal into a status
 bar sentence and a failed write into the write-failure report; the views are updated by the
 Change the action announces (change_dispatch.py), never here.
 
 Needs from the window: workspace, project, view, claim_panel, suggestions, message(),
-open_document(), _finish_loading(), _refused(), _write_failed(), _sync_span_row(),
+open_document(), mark_done(), _finish_loading(), _refused(), _write_failed(), _sync_span_row(),
 _picking_claimant.
 """
 
@@ -141,6 +141,26 @@ class AnnotatingCommands:
         self.view.select_span(first)
         self._sync_span_row(first)
         self.claim_panel.show_span(first)
+
+    def mark_skipped(self) -> None:
+        """Ctrl+Shift+Enter: mark the document skipped and open the next; a done one only if the
+        analyst says so.
+
+        Asked, not refused: skipping a document already done is sometimes meant (a reviewer
+        finds it out of scope), and refusing would leave no keyboard way to do it. But the
+        key is one Shift away from Ctrl+Enter, so it is never silent: No (or Esc) keeps the
+        document done and stays on it."""
+        doc = self.workspace.document
+        if doc is None or self._refused():
+            return
+        if doc.status == "done":
+            title = neutralised(doc.title or doc.id, limit=60)
+            question = self.tr("«{title}» is marked done. Mark it skipped instead? Its spans are kept, and Ctrl+Z "
+                               "undoes it.").format(title=title)
+            if not ask(self, self.tr("Skip a done document?"), question):
+                self.message(self.tr("«{title}» stays done").format(title=title))
+                return
+        self.mark_done("skipped")
 
     def _focus_claim_form(self) -> None:
         if not self.claim_panel.focus_first():

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 
 
@@ -27,22 +27,52 @@ else:
 SCAN_TO_LETTER = {first + i: ch for first, row in zip(_SCAN_FIRST, _ROWS) for i, ch in enumerate(row)}
 ACCEPT_ALL_KEY = "a"  # with suggestions shown: accept them all (Shift+Enter too)
 LINK_KEY = "k"  # link the selected entity span to a canonical entity (Ctrl+K too)
+_TABS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+_ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_CHORDS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.MetaModifier
 
 
 class ArticleInput:
     exact = False  # the last selection was made with Alt held: no snapping
     _press_anchor: int | None = None  # where the current left-button drag started
 
+    def _suggestion_key(self, event: QKeyEvent) -> bool:
+        """True for a key the suggestions answer while they are shown: Tab, Shift+Tab, Enter,
+        Shift+Enter, Esc and the accept-all letter (when no label has it)."""
+        if not self.suggestions or event.modifiers() & _CHORDS:
+            return False
+        key = event.key()
+        return (key in _TABS or key in _ENTER or key == Qt.Key.Key_Escape
+                or (event.text().lower() == ACCEPT_ALL_KEY and ACCEPT_ALL_KEY not in self._keys))
+
+    def event(self, event: QEvent) -> bool:
+        # QWidget.event turns Tab into focusNextPrevChild before keyPressEvent sees it, and a
+        # read-only QPlainTextEdit lets it move the focus: to the document search box, where the
+        # next keys (A meant as accept-all) would filter the document list away. While
+        # suggestions are shown, Tab is theirs; without them it keeps moving the focus.
+        # Accepting the ShortcutOverride keeps a window or panel shortcut on the same key
+        # (Enter in the Entities table) from taking a suggestion key meant for the article.
+        if event.type() == QEvent.Type.ShortcutOverride and self._suggestion_key(event):
+            event.accept()
+            return True
+        if event.type() == QEvent.Type.KeyPress and event.key() in _TABS and self._suggestion_key(event):
+            self.keyPressEvent(event)
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         mods = event.modifiers() & ~(Qt.KeyboardModifier.ShiftModifier | Qt.KeyboardModifier.KeypadModifier)
         key = event.key()
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
         if not mods and self.suggestions:
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                chosen = self.suggestions if shift else [self.focused_suggestion() or self.suggestions[0]]
-                self.acceptSuggestions.emit(chosen)
+            if key in _ENTER:
+                # Only the outlined suggestion: Enter with none outlined (say the article just got
+                # the focus from a click on a document row) accepts nothing, and the controller
+                # says how to outline one, instead of taking whichever comes first.
+                focused = self.focused_suggestion()
+                self.acceptSuggestions.emit(list(self.suggestions) if shift else [focused] if focused else [])
                 return
-            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            if key in _TABS:
                 self.focus_suggestion(-1 if shift or key == Qt.Key.Key_Backtab else 1)
                 return
             if key == Qt.Key.Key_Escape:

@@ -3,14 +3,25 @@ action, undo and redo arrives here as one Change (Workspace.subscribe) and is ro
 views it concerns, whoever made it (a key, a panel, undo from another document, a script).
 
 Needs from the window: workspace, project, busy, view, span_model, doc_model, suggestions,
-claim_panel, entity_browser, status, _update_status().
+claim_panel, entity_browser, status, message(), _sync_span_row(), _update_status().
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 
 from annotator.core.changes import Change
+from annotator.ui.models import status_name
+
+# A mixin of MainWindow: strings name their context, as in window_docks.
+translate = QCoreApplication.translate
+
+
+def _quoted(text: str, limit: int = 40) -> str:
+    """A span text for a one-line message: its lines joined, cut at `limit`. Not neutralised
+    here: the status bar shows every message's bidi controls itself (errors.visible)."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit] + "…"
 
 
 class ChangeDispatch:
@@ -26,6 +37,8 @@ class ChangeDispatch:
             removed = list(change.spans_removed) if change.doc_id == current else []
             self.view.apply_change(added, removed)
             self.span_model.apply_change(added, removed)
+            # A relabelled span moves in the sorted list: the highlight follows the article's.
+            self._sync_span_row(self.view.selected_span)
         if change.status is not None and change.doc_id is not None:
             self.doc_model.update(change.doc_id, status=change.status)
         self.suggestions.apply_change(change)
@@ -33,7 +46,23 @@ class ChangeDispatch:
         if change.entities:
             self.entity_browser.apply_change(change)  # renamed, merged: at once, it is on screen
         self.status.write_ok()
+        if not change.empty:
+            # What this action did replaces what the previous one said; a caller with more to
+            # say (undo, suggestions) says it after this returns.
+            self.message(self._said(change))
         QTimer.singleShot(0, self, lambda: self._after_change(change))
+
+    @staticmethod
+    def _said(change: Change) -> str:
+        """The status bar sentence of an action done here, "" when its own caller reports it."""
+        if change.kind != "do":
+            return ""
+        if change.op == "relabel" and change.span is not None:
+            return translate("ChangeDispatch", "relabelled «{text}» as {label}").format(
+                text=_quoted(change.span.text), label=change.span.label)
+        if change.op == "set_status" and change.status is not None:
+            return translate("ChangeDispatch", "document marked {status}").format(status=status_name(change.status))
+        return ""
 
     def _after_change(self, change: Change) -> None:
         if self.project.closed or self.busy:

@@ -124,8 +124,9 @@ class DocumentListModel(TableModel):
 
 
 class DocumentFilter(QSortFilterProxyModel):
-    """Filters by status and by a search that ignores diacritics and variant letters: the
-    match keys of the query and of each document's title and text are compared."""
+    """Filters by status and by a search that ignores diacritics, variant letters and spacing:
+    the query's key is looked for in the key of each document's title and text (`key` is
+    arabic.search_key in the window, so بيونغ يانغ finds بيونجيانج and the reverse)."""
 
     def __init__(self, key: Callable[[str], str], texts: Callable[[], dict[str, str]], parent=None):
         super().__init__(parent)
@@ -198,7 +199,19 @@ class SpanListModel(TableModel):
         return None if span is None else bisect_left(self._keys, span.sort_key())
 
     def apply_change(self, added, removed) -> None:
-        """Insert and remove rows in place: a reset would re-lay out thousands of rows."""
+        """Insert and remove rows in place: a reset would re-lay out thousands of rows. A span
+        edited where it sorts the same (an attribute, an entity link) is replaced in its row, so
+        the row, and the selection on it, stay."""
+        removed = set(removed)
+        moved = []
+        for span in added:
+            row = self.row_of(span.id) if span.id not in removed else None
+            if row is not None and self._keys[row] == span.sort_key():
+                self.spans[row] = self._by_id[span.id] = span
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.HEADERS) - 1))
+            else:
+                moved.append(span)
+        added = moved
         for span_id in [*removed, *(s.id for s in added)]:
             row = self.row_of(span_id)
             if row is not None:

@@ -70,6 +70,7 @@ class ProjectSwitcher(QObject):
             errors.show_error(self.window, self.tr("Cannot open project"), messages.text(exc))
             return
         if project is not None:
+            self.window.status.project_changed()  # before the new project's first messages
             self.window.show_new_project(project)
 
     # -- recent projects ----------------------------------------------------------------

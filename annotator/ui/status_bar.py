@@ -37,6 +37,14 @@ class StatusBar(QObject):
         # Messages quote span texts, names and paths: their bidi controls shown, never obeyed.
         self.message_label.setText(errors.visible(text))
 
+    def project_changed(self) -> None:
+        """Another project is shown: "saved 14:02" and a failed write were the previous
+        project's, and so was the last message."""
+        self.last_saved = None
+        self.write_failure = None
+        errors.WRITE_FAILURES.clear()
+        self.message("")
+
     def write_ok(self) -> None:
         self.last_saved = time.time()
         self.write_failure = None

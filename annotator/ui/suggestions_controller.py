@@ -61,8 +61,8 @@ class SuggestionsController(QObject):
         if not found:
             return
         self._view.set_suggestions([*self._view.suggestions, *found], focus=self._view.focused)
-        window.message(self.tr("%n suggestions: Tab to move, Enter accepts, Shift+Enter or A accepts all, "
-                               "Esc rejects", "", len(found)))
+        window.message(self.tr("%n suggestions: Tab outlines one, Enter accepts the outlined one, Shift+Enter or A "
+                               "accepts all, Esc rejects", "", len(found)))
 
     def after_label(self, span: Span) -> None:
         """After a label: add the other spellings of the new span (covered suggestions already
@@ -89,8 +89,14 @@ class SuggestionsController(QObject):
         window = self.window
         if window._refused():
             return
-        window._finish_loading()
         suggestions = list(suggestions)
+        if not suggestions:
+            # Enter with no suggestion outlined: accepting "the first" would label a name the
+            # analyst never looked at, so nothing happens and the way to outline one is said.
+            window.message(self.tr("No suggestion is outlined: Tab (or a click) outlines one, then Enter accepts "
+                                   "it; A accepts all"))
+            return
+        window._finish_loading()
         change = self._act(lambda ws: ws.accept_suggestions(suggestions))
         if change is None:
             return

@@ -80,9 +80,9 @@ def build_commands(window) -> ActionRegistry:
         Separator("go"),
         Command("mark_done", translate("Commands", "Mark &done and go on"), w.mark_done, "go", ("Ctrl+Return",),
                 "mdi6.check-bold", help=translate("Commands", "mark the document done and open the next")),
-        Command("mark_skipped", translate("Commands", "Mark &skipped and go on"), lambda: w.mark_done("skipped"),
+        Command("mark_skipped", translate("Commands", "Mark &skipped and go on"), w.mark_skipped,
                 "go", ("Ctrl+Shift+Return",), "mdi6.skip-next",
-                help=translate("Commands", "mark the document skipped and open the next")),
+                help=translate("Commands", "mark the document skipped and open the next (asks first if it is done)")),
 
         Command("shortcuts", translate("Commands", "&Keyboard shortcuts"), w.show_shortcuts, "help", ("F1",),
                 "mdi6.keyboard", help=translate("Commands", "this list")),

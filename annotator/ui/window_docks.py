@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QDockWidget, QHeaderView, QLineEdit, QScrollArea, QVBoxLayout, QWidget
 
-from annotator.core.arabic import match_key
+from annotator.core.arabic import search_key
 from annotator.core.display import neutralised
 from annotator.core.model import STATUSES
 from annotator.core.rules import relation_attribute
@@ -51,7 +51,8 @@ class Docks:
 
     def _build_document_dock(self) -> None:
         self.doc_model = DocumentListModel(self)
-        self.doc_filter = DocumentFilter(match_key, self._all_texts, self)
+        # Spacing-free keys: بيونغ يانغ finds بيونجيانج and the reverse.
+        self.doc_filter = DocumentFilter(search_key, self._all_texts, self)
         self.doc_filter.setSourceModel(self.doc_model)
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("Docks", "Search (ignores diacritics and letter variants)"))
@@ -59,14 +60,15 @@ class Docks:
         self._search_timer = QTimer(self, singleShot=True, interval=200)
         # Not while an import owns the connection (the first search reads every text); the
         # import re-applies the query when it ends.
-        self._search_timer.timeout.connect(lambda: self.busy or self.doc_filter.set_query(self.search.text()))
+        self._search_timer.timeout.connect(lambda: self.busy or self._filter_documents(
+            lambda: self.doc_filter.set_query(self.search.text())))
         self.search.textChanged.connect(lambda _: self._search_timer.start())
         self.status_filter = QComboBox()
         self.status_filter.addItem(translate("Docks", "All statuses"), None)
         for status in STATUSES:
             self.status_filter.addItem(status_name(status), status)
         self.status_filter.currentIndexChanged.connect(
-            lambda _: self.doc_filter.set_status(self.status_filter.currentData()))
+            lambda _: self._filter_documents(lambda: self.doc_filter.set_status(self.status_filter.currentData())))
         self.doc_table = make_table(self.doc_filter)
         self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.doc_table.activated.connect(self._document_chosen)
@@ -194,6 +196,15 @@ class Docks:
         if index.isValid():
             self.doc_table.selectRow(index.row())
             self.doc_table.scrollTo(index)
+
+    def _filter_documents(self, refilter) -> None:
+        """Refilter the list, then highlight the open document again: the proxy keeps the
+        selected *row number*, which after a search and clear is another document."""
+        refilter()
+        doc = self.workspace.document
+        self.doc_table.clearSelection()
+        if doc is not None:
+            self._select_document_row(doc.id)
 
     def _document_chosen(self, index) -> None:
         doc_id = index.data(ID_ROLE)

@@ -68,6 +68,18 @@ Delete it and leave those claims without a claimant? (Ctrl+Z undoes it)</numerus
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>«{title}» is marked done. Mark it skipped instead? Its spans are kept, and Ctrl+Z undoes it.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Skip a done document?</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>«{title}» stays done</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>Select a claim to edit its attributes</source>
             <translation type="unfinished"></translation>
         </message>
@@ -89,6 +101,17 @@ Arabic will be shown with a system font.</source>
         </message>
         <message>
             <source>Cannot open project</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ChangeDispatch</name>
+        <message>
+            <source>relabelled «{text}» as {label}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>document marked {status}</source>
             <translation type="unfinished"></translation>
         </message>
     </context>
@@ -328,7 +351,7 @@ Arabic will be shown with a system font.</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
-            <source>mark the document skipped and open the next</source>
+            <source>mark the document skipped and open the next (asks first if it is done)</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -1241,10 +1264,10 @@ Open it read-only?</source>
     <context>
         <name>SuggestionsController</name>
         <message numerus="yes">
-            <source>%n suggestions: Tab to move, Enter accepts, Shift+Enter or A accepts all, Esc rejects</source>
+            <source>%n suggestions: Tab outlines one, Enter accepts the outlined one, Shift+Enter or A accepts all, Esc rejects</source>
             <translation>
-                <numerusform>%n suggestion: Tab to move, Enter accepts, Shift+Enter or A accepts all, Esc rejects</numerusform>
-                <numerusform>%n suggestions: Tab to move, Enter accepts, Shift+Enter or A accepts all, Esc rejects</numerusform>
+                <numerusform>%n suggestion: Tab outlines one, Enter accepts the outlined one, Shift+Enter or A accepts all, Esc rejects</numerusform>
+                <numerusform>%n suggestions: Tab outlines one, Enter accepts the outlined one, Shift+Enter or A accepts all, Esc rejects</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -1253,6 +1276,10 @@ Open it read-only?</source>
                 <numerusform>%n more «{text}»: Enter accepts the outlined one, A accepts all, Esc rejects</numerusform>
                 <numerusform>%n more «{text}»: Enter accepts the outlined one, A accepts all, Esc rejects</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>No suggestion is outlined: Tab (or a click) outlines one, then Enter accepts it; A accepts all</source>
+            <translation type="unfinished"></translation>
         </message>
         <message numerus="yes">
             <source>accepted %n suggestions; {skipped} would overlap a span</source>

@@ -17,6 +17,7 @@ from annotator.core.arabic import (
     find_all,
     keyed,
     match_key,
+    search_key,
     strip_clitics,
 )
 from tests.strategies import PIECES, SAFE_CHARS
@@ -322,7 +323,38 @@ def test_multi_word_queries(text):
 def test_joined_words_can_be_switched_off():
     assert find_all("بيونجيانج", "بيونغ يانغ", joined=False) == []
     assert find_all("بيونج يانج", "بيونغ يانغ", joined=False) == [(0, 10)]
-    assert find_all("بيونج يانج", "بيونجيانج") == []  # a one-word query does not split
+    assert find_all("بيونج يانج", "بيونجيانج", joined=False) == []  # nor does a one-word query split
+
+
+@pytest.mark.parametrize("text", ["بيونغ يانغ", "بيونج يانج", "بيونج  يانج", "بيونج\u00a0يانج",
+                                  "بيونج\u200cيانج", "بيونـــج يانج", "بيونجيانج", "بيونغيانغ"])
+def test_a_one_word_query_finds_the_name_written_in_two_words(text):
+    assert spans_text(text, "بيونجيانج") == [text]
+    assert spans_text(f"زار {text} أمس", "بيونجيانج") == [text]
+
+
+def test_spacing_insensitive_matches_in_real_sentences():
+    text = "وصل عبد الله إلى بيونغ يانغ، ثم غادر عبدالله بيونجيانج إلى كوريا الجنوبية."
+    assert spans_text(text, "عبدالله") == ["عبد الله", "عبدالله"]
+    assert spans_text(text, "عبد الله") == ["عبد الله", "عبدالله"]
+    assert spans_text(text, "بيونجيانج") == ["بيونغ يانغ", "بيونجيانج"]
+    assert spans_text(text, "بيونغ يانغ") == ["بيونغ يانغ", "بيونجيانج"]
+    kt = keyed(text)  # the offsets give exact spans of the original text
+    assert [text[s:e] for s, e, _ in kt.find_any({"بيونجيانج": "GPE", "عبدالله": "PER"})] == [
+        "عبد الله", "بيونغ يانغ", "عبدالله", "بيونجيانج"]
+
+
+def test_a_split_word_keeps_two_letters_at_each_end_and_one_line():
+    assert find_all("و قال", "وقال") == []
+    assert find_all("ر وسيا", "روسيا") == [] and find_all("روسي ا", "روسيا") == []
+    assert find_all("رو سيا", "روسيا") == [(0, 6)]
+    assert find_all("بيونج\nيانج", "بيونجيانج") == []  # a name does not run across lines
+    assert find_all("بيونجيانجي", "بيونج يانج") == []  # still whole words
+
+
+def test_search_key_ignores_spacing_and_variants():
+    assert search_key("بيونغ يانغ") == search_key("بيونجيانج") == search_key("بيونـج\u200cيانج")
+    assert search_key("عبد الله") in search_key("قال عبدالله أمس")
 
 
 def test_empty_queries():

@@ -176,3 +176,14 @@ def test_parse_record_leaves_offsets_to_the_pipeline():
     # out of range, but well-shaped: the shared pipeline reports it, with the text in hand
     draft = prodigy.parse_record({"text": "x", "spans": [{"start": 5, "end": 2, "label": "A"}]}, "f", 1)
     assert isinstance(draft, Draft)
+
+
+@pytest.mark.parametrize("status, answer", [("done", "accept"), ("in_progress", "ignore"), ("new", "ignore"),
+                                            ("skipped", "ignore")])
+def test_only_a_done_document_is_an_accepted_task(tmp_path, status, answer):
+    # Prodigy trains on "accept" as complete annotation; unreviewed work is "ignore" (skipped).
+    text = "قال شويغو إن روسيا"
+    doc = make_doc(text, [(text.index("روسيا"), len(text))])
+    doc.status = status
+    (task,) = read_back([doc], tmp_path / "out.jsonl")
+    assert task["answer"] == answer and [s["label"] for s in task["spans"]] == ["GPE"]

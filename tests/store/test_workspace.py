@@ -32,11 +32,12 @@ def stored(project):
     return [(s.text, s.label) for s in project.get_document(project.document_rows()[0][0]).spans]
 
 
-def test_opening_puts_a_new_document_in_progress(setup):
+def test_opening_a_new_document_changes_nothing(setup):
+    # Browsing is not annotating (issue 10): the first action puts it in progress instead.
     _, project, ws, doc_id = setup
     ws.open_document(doc_id)
-    assert project.document_status(doc_id) == "in_progress"
-    assert ws.history.undo_text() is None  # not an undoable action
+    assert project.document_status(doc_id) == "new" and ws.document.status == "new"
+    assert ws.history.undo_text() is None
 
 
 def test_add_relabel_delete_undo_redo_are_stored_at_once(setup):

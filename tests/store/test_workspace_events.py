@@ -48,7 +48,8 @@ def test_add_delete_and_their_undo_redo(env):
     check_heard(heard, change)
     span = change.span
     assert (change.op, change.doc_id, change.documents) == ("add_span", doc, {doc})
-    assert span.text == "روسيا" and change.spans_removed == () and change.status is None
+    # The first action on a new document puts it in progress, in the same Change.
+    assert span.text == "روسيا" and change.spans_removed == () and change.status == "in_progress"
     assert change.description == "add GPE «روسيا»"
 
     change = ws.delete_span(span.id)
@@ -93,9 +94,11 @@ def test_claimant_relation_and_its_undo(env):
     assert change.op == "set_claimant" and change.relations_removed == ()
 
     change = ws.set_claimant(claim.id, "AUTHOR")  # the relation goes, the literal comes
-    assert change.relations_removed == (relation.id,) and change.span.attrs == {"claimant": "AUTHOR"}
+    # stance "affirm" is the schema's default, stored when the claim was made.
+    assert change.relations_removed == (relation.id,)
+    assert change.span.attrs == {"stance": "affirm", "claimant": "AUTHOR"}
     change = ws.undo()
-    assert change.relations_added == (relation,) and change.span.attrs == {}
+    assert change.relations_added == (relation,) and change.span.attrs == {"stance": "affirm"}
 
 
 def test_status_change_and_undo(env):
@@ -105,7 +108,7 @@ def test_status_change_and_undo(env):
     assert (change.op, change.status, change.documents) == ("set_status", "done", frozenset())
     change = ws.undo()
     check_heard(heard, change, "undo")
-    assert change.status == "in_progress" and ws.document.status == "in_progress"
+    assert change.status == "new" and ws.document.status == "new"  # opening it changed nothing
 
 
 def test_entities_created_linked_renamed_merged(env):

@@ -179,7 +179,7 @@ def test_mark_done_moves_on_and_is_undoable(qtbot, demo_path, open_window):
         assert project.document_status(first) == "done"
     window.undo()
     assert window.workspace.document.id == first
-    assert window.project.document_status(first) == "in_progress"
+    assert window.project.document_status(first) == "new"  # only opened, never annotated
 
 
 def test_overlap_refusal_is_shown_not_raised(qtbot, demo_path, open_window):

@@ -126,7 +126,8 @@ def test_choices_by_keyboard_are_stored(qtbot, demo_path, annotated):
     checkworthy.setCurrentIndex(3)
     checkworthy.activated.emit(3)
     assert stored_attrs(demo_path, claim.id) == {"stance": "deny", "checkworthy": "high"}
-    assert len(changes) == 3 and changes[-1].span.attrs["checkworthy"] == "high"
+    # The claim starts at the schema default (affirm): Down, Down ends on deny in one change.
+    assert len(changes) == 2 and changes[-1].span.attrs["checkworthy"] == "high"
     qtbot.keyClick(stance, Qt.Key.Key_Up)
     qtbot.keyClick(stance, Qt.Key.Key_Up)  # back to "—": the attribute goes
     assert stored_attrs(demo_path, claim.id) == {"checkworthy": "high"}
@@ -148,7 +149,7 @@ def test_claimant_from_the_combo_then_author(qtbot, demo_path, annotated):
     for _ in range(claimant.currentIndex() - claimant.findData("AUTHOR")):
         qtbot.keyClick(claimant, Qt.Key.Key_Up)
     assert stored_relations(demo_path) == []
-    assert stored_attrs(demo_path, claim.id) == {"claimant": "AUTHOR"}
+    assert stored_attrs(demo_path, claim.id) == {"stance": "affirm", "claimant": "AUTHOR"}
     assert window.workspace.claimant(claim.id) == "AUTHOR"
     assert claimant.currentText() == "AUTHOR"
 
@@ -175,17 +176,17 @@ def test_note_is_stored_once_and_undone_in_one_step(qtbot, demo_path, annotated)
     note.setFocus()
     type_text(note, "رأي أول")
     qtbot.keyClick(note, Qt.Key.Key_Return)
-    assert stored_attrs(demo_path, claim.id) == {"note": "رأي أول"}
+    assert stored_attrs(demo_path, claim.id) == {"stance": "affirm", "note": "رأي أول"}
     undo_steps = window.workspace.history.undo_count
     type_text(note, " ثم ثانٍ")
-    assert stored_attrs(demo_path, claim.id) == {"note": "رأي أول"}  # not on every keystroke
+    assert stored_attrs(demo_path, claim.id) == {"stance": "affirm", "note": "رأي أول"}  # not on every keystroke
     qtbot.keyClick(note, Qt.Key.Key_Return)
     qtbot.keyClick(note, Qt.Key.Key_Tab)  # leaving after Enter writes nothing more
     assert not note.hasFocus()
-    assert stored_attrs(demo_path, claim.id) == {"note": "رأي أول ثم ثانٍ"}
+    assert stored_attrs(demo_path, claim.id) == {"stance": "affirm", "note": "رأي أول ثم ثانٍ"}
     assert window.workspace.history.undo_count == undo_steps + 1
     window.workspace.undo()
-    assert stored_attrs(demo_path, claim.id) == {"note": "رأي أول"}
+    assert stored_attrs(demo_path, claim.id) == {"stance": "affirm", "note": "رأي أول"}
     panel.refresh()
     assert note.toPlainText() == "رأي أول"
 
@@ -199,7 +200,7 @@ def test_note_commits_on_focus_out_and_esc_reverts(qtbot, demo_path, annotated):
     assert note.toPlainText() == ""
     qtbot.keyClicks(note, "xyz")
     qtbot.keyClick(note, Qt.Key.Key_Tab)
-    assert stored_attrs(demo_path, claim.id) == {"note": "xyz"}
+    assert stored_attrs(demo_path, claim.id) == {"stance": "affirm", "note": "xyz"}
 
 
 def test_cue_from_the_selection_and_cleared(qtbot, demo_path, annotated):
@@ -211,10 +212,10 @@ def test_cue_from_the_selection_and_cleared(qtbot, demo_path, annotated):
     assert asked.args == [claim.id]
     start = window.workspace.document.text.index(CUE)
     assert panel.set_cue(start, start + len(CUE))
-    assert stored_attrs(demo_path, claim.id) == {"cue": {"start": start, "end": start + len(CUE), "text": CUE}}
+    assert stored_attrs(demo_path, claim.id) == {"stance": "affirm", "cue": {"start": start, "end": start + len(CUE), "text": CUE}}
     assert field.editor.text() == f"«{neutralised(CUE)}»"
     field.buttons["clear"].click()
-    assert stored_attrs(demo_path, claim.id) == {}
+    assert stored_attrs(demo_path, claim.id) == {"stance": "affirm"}
     assert field.editor.text() == "—"
 
 
@@ -234,7 +235,7 @@ def test_showing_another_claim_refreshes_without_writing(qtbot, demo_path, annot
         assert combo(panel, "stance").currentData() == "deny"
         assert combo(panel, "claimant").currentData() == org.id
         panel.show_span(other.id)
-        assert combo(panel, "stance").currentData() is None
+        assert combo(panel, "stance").currentData() == "affirm"  # the schema default, stored
         assert combo(panel, "checkworthy").currentData() == "low"
         assert combo(panel, "claimant").currentText() == "UNKNOWN"
         assert panel.fields()["note"].editor.toPlainText() == "ملاحظة"
@@ -341,8 +342,8 @@ def test_typed_note_goes_to_its_claim_when_another_is_shown(qtbot, demo_path, an
     type_text(note, "لم تُحفظ بعد")
     with qtbot.waitSignal(panel.changed):
         panel.show_span(other.id)  # e.g. the window selects another span by a shortcut
-    assert stored_attrs(demo_path, claim.id) == {"note": "لم تُحفظ بعد"}
-    assert stored_attrs(demo_path, other.id) == {}
+    assert stored_attrs(demo_path, claim.id) == {"stance": "affirm", "note": "لم تُحفظ بعد"}
+    assert stored_attrs(demo_path, other.id) == {"stance": "affirm"}
     assert note.toPlainText() == ""
     window.project.close()  # the note losing focus after its project closed writes nothing
     type_text(note, "x")

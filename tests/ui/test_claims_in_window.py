@@ -33,7 +33,7 @@ def test_pick_the_claimant_by_clicking_its_span(qtbot, tmp_path, open_window):
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.char_point(person.start + 3).toPoint())
     assert window.workspace.claimant(claim.id).id == person.id
     row = window.span_model.row_of(claim.id)
-    assert window.span_model.index(row, 3).data() == f"claimant: {neutralised('سيرغي شويغو')}"
+    assert window.span_model.index(row, 3).data() == f"claimant: {neutralised('سيرغي شويغو')} · stance: {neutralised('affirm')}"
     assert view.selected_span == claim.id  # back on the claim, its form still shown
 
 

@@ -404,7 +404,7 @@ def test_every_panel_and_dialog_shows_untrusted_text_literally(qtbot, everything
 
     # Undo button: its tooltip quotes names (the rename), as span texts ("add ORG «<b>bold…»").
     undo_text = window.workspace.history.undo_text()
-    assert undo_text.startswith(f"rename entity {project.other_name}")
+    assert undo_text.startswith(f"aliases of {project.other_name}")  # the edit kept the name
     assert displayed(window.undo_action.toolTip()) == undo_text
 
     # Entity browser: names and aliases literally (neutralised), no tooltip.
