@@ -80,11 +80,13 @@ class Expected:
     writer starts with an empty history.
     """
 
-    def __init__(self, state: dict, texts: dict[str, str], layer_of: dict[str, str], kinds: dict):
+    def __init__(self, state: dict, texts: dict[str, str], layer_of: dict[str, str], kinds: dict,
+                 defaults: dict | None = None):
         self.state = state
         self.texts = texts
         self.layer_of = layer_of
         self.kinds = kinds  # (layer, attribute) -> kind
+        self.defaults = defaults or {}  # layer -> {attribute: default} a new span starts with
         self.done: list[dict] = []
         self.undone: list[dict] = []
 
@@ -96,16 +98,21 @@ class Expected:
         """The state after action `a` (not undo/redo); `a` carries the ids the API chose."""
         new = dict(state)
         op = a["op"]
+        # Opening changes nothing; the first annotation in a new document puts it in progress
+        # as part of that action (so its undo makes the document new again).
+        doc = a.get("doc") if op in ("add", "status") else (state.get(("span", a.get("id"))) or {}).get("doc")
+        if op not in ("open", "status") and doc is not None and new.get(("status", doc)) == "new":
+            new[("status", doc)] = "in_progress"
         if op == "open":
-            if new[("status", a["doc"])] == "new":
-                new[("status", a["doc"])] = "in_progress"
+            pass
         elif op == "status":
             new[("status", a["doc"])] = a["value"]
         elif op == "add":
             text = self.texts[a["doc"]]
             new[("span", a["id"])] = {"doc": a["doc"], "start": a["start"], "end": a["end"],
                                       "text": text[a["start"]:a["end"]], "layer": self.layer_of[a["label"]],
-                                      "label": a["label"], "entity": None, "attrs": _attrs({})}
+                                      "label": a["label"], "entity": None,
+                                      "attrs": _attrs(self.defaults.get(self.layer_of[a["label"]], {}))}
         elif op == "delete":
             del new[("span", a["id"])]
             for key, rel in state.items():
@@ -114,8 +121,8 @@ class Expected:
         elif op == "relabel":
             span = dict(state[("span", a["id"])])
             layer = self.layer_of[a["label"]]
-            if layer != span["layer"]:
-                span.update(attrs=_attrs({}), entity=None)  # attributes and links belong to a layer
+            if layer != span["layer"]:  # attributes and links belong to a layer: the new one's defaults
+                span.update(attrs=_attrs(self.defaults.get(layer, {})), entity=None)
             span.update(layer=layer, label=a["label"])
             new[("span", a["id"])] = span
         elif op == "attr":
@@ -272,8 +279,12 @@ def test_killed_writer_loses_no_acknowledged_action(tmp_path):
     texts = dict(conn.execute("SELECT id, text FROM documents"))
     layer_of = dict(conn.execute("SELECT name, layer FROM labels"))
     kinds = {(layer, name): kind for layer, name, kind in conn.execute("SELECT layer, name, kind FROM attributes")}
+    defaults: dict = {}
+    for layer, name, kind, default in conn.execute("SELECT layer, name, kind, default_value FROM attributes"):
+        if default is not None and kind != "span":
+            defaults.setdefault(layer, {})[name] = default
     conn.close()
-    expected = Expected(check_file(path, texts), texts, layer_of, kinds)
+    expected = Expected(check_file(path, texts), texts, layer_of, kinds, defaults)
 
     started = time.monotonic()
     kills = acked = refused = in_flight_committed = in_flight_absent = 0
