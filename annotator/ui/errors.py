@@ -103,7 +103,9 @@ def visible(text: str) -> str:
 
 def show_error(parent: QWidget | None, title: str, message: str, details: str = "") -> None:
     """Show a clear error dialog; `message` is displayed as plain text, never as HTML, with its
-    bidi controls made visible (see `visible`)."""
+    bidi controls made visible (see `visible`). Every dialog is also logged: the README sends
+    users to the log file, and a dialog closed in a hurry is otherwise gone."""
+    log.warning("%s: %s%s", title, message, f"\n{details}" if details else "")
     DIALOG(parent, title, visible(message), details)
 
 

@@ -100,8 +100,14 @@ class ImportExport:
         lines += [str(r) for r in report.rejected[:MAX_LISTED]]
         if len(report.rejected) > MAX_LISTED:
             lines.append(translate("ImportExport", "… and %n more", "", len(report.rejected) - MAX_LISTED))
+        if report.added_labels:  # never silently: a typo in the data becomes a label of the project
+            lines.insert(1, translate(
+                "ImportExport", "Added to the project's labels, as they were in the imported data: {labels}").format(
+                labels=", ".join(report.added_labels)))
         if report.rejected:
             errors.show_error(self, translate("ImportExport", "Import finished with problems"), "\n".join(lines))
+        elif report.added_labels:
+            errors.show_error(self, translate("ImportExport", "Import added labels"), "\n".join(lines))
         self.message(lines[0])
         if self.workspace.document is None and self.doc_model.rows:
             self.open_document(self.doc_model.rows[0][0])

@@ -768,7 +768,15 @@ The application keeps running. The details are in the log file:
             </translation>
         </message>
         <message>
+            <source>Added to the project's labels, as they were in the imported data: {labels}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>Import finished with problems</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Import added labels</source>
             <translation type="unfinished"></translation>
         </message>
         <message numerus="yes">

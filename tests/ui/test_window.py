@@ -144,3 +144,27 @@ def test_export_refuses_a_folder_for_a_file_format_and_no_status(qtbot, tmp_path
     assert dialogs[-1][1] == "Export refused" and "is a folder" in dialogs[-1][2]
     assert "refused" in window.message_label.text()
     assert not list(tmp_path.glob("*.partial"))
+
+
+def test_an_import_that_adds_labels_says_so(qtbot, tmp_path, demo_path, open_window, dialogs):
+    # A label the schema lacks (doccano's WEAPON) joins the project: never silently.
+    window = open_window(demo_path)
+    data = tmp_path / "weapons.jsonl"
+    data.write_text('{"text": "صاروخ كروز جديد", "label": [[0, 5, "WEAPON"]]}\n', "utf-8")
+    report = window.import_paths([data])
+    assert report.added_labels == ["entity/WEAPON"] and not report.rejected
+    title, text = dialogs[-1][1], dialogs[-1][2]
+    assert title == "Import added labels" and "entity/WEAPON" in text
+
+
+def test_every_error_dialog_is_also_logged(qtbot, tmp_path, dialogs):
+    from annotator.ui import errors
+
+    log_file = errors.setup_log_file()
+    try:
+        errors.show_error(None, "Export refused", "out.jsonl is the project", "details here")
+    finally:
+        errors.close_log_file()
+    logged = log_file.read_text("utf-8")
+    assert "Export refused: out.jsonl is the project" in logged and "details here" in logged
+    assert dialogs[-1][1] == "Export refused"
