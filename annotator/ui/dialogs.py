@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
 from annotator.core.model import STATUSES
 from annotator.io import EXPORT_FORMATS
 from annotator.ui.models import status_name
-from annotator.ui.plain import plain_label
+from annotator.ui.plain import error_label, plain_label
 
 # Marked for lupdate here, translated when the dialog is built (after the translator is installed).
 FORMAT_NAMES = {
@@ -69,10 +69,7 @@ class ExportDialog(QDialog):
         form.addRow(plain_label(self.tr("Format")), self.format)  # addRow(str) would make AutoText labels
         form.addRow(plain_label(self.tr("Documents")), status_row)
         form.addRow(plain_label(self.tr("Save to")), path_row)
-        self.problem = plain_label()
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #c92a2a;")
-        self.problem.hide()
+        self.problem = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from annotator.core.model import Entity
 from annotator.ui.entity_picker import EntityChooser
-from annotator.ui.plain import plain_label
+from annotator.ui.plain import error_label, plain_label
 
 
 # -- aliases as text --------------------------------------------------------------------------
@@ -55,9 +55,7 @@ class EntityEditDialog(QDialog):
         self.aliases.setTabChangesFocus(True)
         hint = plain_label(self.tr("One alias per line, or separated by commas on a single line."))
         hint.setWordWrap(True)
-        self.error = plain_label()
-        self.error.setStyleSheet("color: #c92a2a")
-        self.error.hide()
+        self.error = error_label()
         form = QFormLayout()
         form.addRow(plain_label(self.tr("Name")), self.name)
         form.addRow(plain_label(self.tr("Type")), self.type)

@@ -29,7 +29,7 @@ from annotator.store.errors import ProjectError
 from annotator.core.changes import Change
 from annotator.store.workspace import AnnotationError, Workspace
 from annotator.ui import messages
-from annotator.ui.plain import plain_label, tooltip_text
+from annotator.ui.plain import error_label, plain_label, tooltip_text
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole  # the row's Entity, or None for the "create" row
 MAX_ROWS = 60
@@ -141,10 +141,7 @@ class _RankedList(QDialog):
         self.list.setWordWrap(False)
         self.list.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.list.itemDoubleClicked.connect(lambda item: self._choose(item))
-        self.error = plain_label()
-        self.error.setStyleSheet("color: #c92a2a")
-        self.error.setWordWrap(True)
-        self.error.hide()
+        self.error = error_label()
         layout = QVBoxLayout(self)
         layout.addWidget(self.prompt)
         layout.addWidget(self.edit)

@@ -27,3 +27,16 @@ def plain_label(text: str = "", parent: QWidget | None = None) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setText(text)
     return label
+
+
+ERROR_COLOR = "#c92a2a"
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """A hidden, wrapping plain label in the error colour: where a dialog says why OK did not
+    take (a refused export path, an entity name already taken)."""
+    label = plain_label(parent=parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    label.hide()
+    return label
