@@ -37,8 +37,6 @@ class ChangeDispatch:
             removed = list(change.spans_removed) if change.doc_id == current else []
             self.view.apply_change(added, removed)
             self.span_model.apply_change(added, removed)
-            # A relabelled span moves in the sorted list: the highlight follows the article's.
-            self._sync_span_row(self.view.selected_span)
         if change.status is not None and change.doc_id is not None:
             self.doc_model.update(change.doc_id, status=change.status)
         self.suggestions.apply_change(change)
@@ -46,11 +44,14 @@ class ChangeDispatch:
         if change.entities:
             self.entity_browser.apply_change(change)  # renamed, merged: at once, it is on screen
         self.status.write_ok()
-        if not change.empty:
-            # What this action did replaces what the previous one said; a caller with more to
-            # say (undo, suggestions) says it after this returns.
-            self.message(self._said(change))
-        QTimer.singleShot(0, self, lambda: self._after_change(change))
+        said = self._said(change) if not change.empty else ""
+        if said:
+            self.message(said)
+        # What this action did replaces what the previous one said; a caller with more to say
+        # (undo, suggestions) says it after this returns. With nothing to say, the old message
+        # goes after the frame, unless someone spoke by then: the article is painted first.
+        silent = None if change.empty or said else self.status.said
+        QTimer.singleShot(0, self, lambda: self._after_change(change, silent))
 
     @staticmethod
     def _said(change: Change) -> str:
@@ -64,10 +65,15 @@ class ChangeDispatch:
             return translate("ChangeDispatch", "document marked {status}").format(status=status_name(change.status))
         return ""
 
-    def _after_change(self, change: Change) -> None:
+    def _after_change(self, change: Change, silent: int | None = None) -> None:
         if self.project.closed or self.busy:
             return
+        if silent is not None and silent == self.status.said:
+            self.message("")
         self._count_spans()
+        # A relabelled span moves in the sorted list: the highlight follows the article's. After
+        # the frame: selecting and scrolling the list repaints it, and the article comes first.
+        self._sync_span_row(self.view.selected_span)
         if not change.entities:
             self.entity_browser.apply_change(change)  # mention counts of linked spans
         self.span_model.refresh_details()

@@ -32,10 +32,14 @@ class StatusBar(QObject):
             bar.addPermanentWidget(label)
         self.last_saved: float | None = None
         self.write_failure: str | None = None  # the sentence of the last failed write, until one succeeds
+        self.said = 0  # messages so far: whether anyone spoke since a given moment
 
     def message(self, text: str) -> None:
         # Messages quote span texts, names and paths: their bidi controls shown, never obeyed.
-        self.message_label.setText(errors.visible(text))
+        self.said += 1
+        shown = errors.visible(text)
+        if shown != self.message_label.text():  # an unchanged label is not repainted in the action's frame
+            self.message_label.setText(shown)
 
     def project_changed(self) -> None:
         """Another project is shown: "saved 14:02" and a failed write were the previous

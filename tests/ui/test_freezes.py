@@ -107,6 +107,20 @@ def test_ordinary_text_keeps_word_wrapping(view):
     assert needs_wrap_anywhere("x " + "ب" * LONG_RUN)
 
 
+def test_long_run_found_exactly_where_a_run_of_that_length_is():
+    """The window search agrees with the plain definition (a run of `run` non-space characters)
+    on random texts of runs around the threshold and every kind of space."""
+    import random
+    import re
+
+    rnd = random.Random(7)
+    reference = re.compile(r"\S{40}")
+    for _ in range(5000):
+        text = "".join(rnd.choice([" ", "\n", "\u00a0", "\u2009", "\t"]) if rnd.random() < 0.4
+                       else rnd.choice("xب😀") * rnd.randint(1, 45) for _ in range(rnd.randint(0, 25)))
+        assert needs_wrap_anywhere(text, 40) == (reference.search(text) is not None), repr(text)
+
+
 def count_rehighlights(view) -> list[int]:
     """Block numbers Qt is asked to re-format from now on (each one a relayout of that block)."""
     asked: list[int] = []

@@ -94,6 +94,7 @@ def test_relabelling_moves_the_highlight_with_the_span(qtbot, tmp_path, open_win
     window.view.select_span(russia.id)
     window._sync_span_row(russia.id)
     window.apply_label("ORG")
+    qtbot.wait(10)  # the list follows after the frame: the article is painted first
     assert highlighted_spans(window) == [russia.id]
     assert window.span_model.spans[window.span_model.row_of(russia.id)].label == "ORG"
 
