@@ -16,7 +16,7 @@ from annotator.io import export_to as write_export, exporter
 from annotator.io.outputs import OutputRefused, guard_output, protected_paths
 from annotator.store import ProjectError
 from annotator.ui import errors, messages
-from annotator.ui.dialogs import ExportDialog
+from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.import_task import ImportTask, refuse_project_inputs
 from annotator.ui.plain import plain_label
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox
 
 from annotator.ui import entity_browser
-from annotator.ui.dialogs import ExportDialog
+from annotator.ui.export_dialog import ExportDialog
 from tests.ui.test_annotating import drag, press
 
 

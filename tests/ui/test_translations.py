@@ -28,7 +28,8 @@ from annotator.store import Project, ProjectLocked
 from annotator.store.errors import ProjectError, disk_full
 from annotator.store.workspace import AnnotationError
 from annotator.ui import app, messages
-from annotator.ui.dialogs import ExportDialog, ShortcutsDialog
+from annotator.ui.dialogs import ShortcutsDialog
+from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.status_bar import StatusBar
 
 from .conftest import NEWS

@@ -36,7 +36,8 @@ from annotator.store import Project
 from annotator.store.workspace import Workspace
 from annotator.ui import errors, main_window
 from annotator.ui.claim_panel import ClaimPanel, item_text
-from annotator.ui.dialogs import ExportDialog, ShortcutsDialog
+from annotator.ui.dialogs import ShortcutsDialog
+from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.entity_browser import EntityEditDialog
 from annotator.ui.entity_picker import EntityChooser, EntityPicker
 from annotator.ui.plain import tooltip_text

@@ -21,7 +21,7 @@ from annotator.core.display import neutralised
 from annotator.io import importing
 from annotator.store import Project
 from annotator.ui import errors
-from annotator.ui.dialogs import ExportDialog
+from annotator.ui.export_dialog import ExportDialog
 from tests.ui.conftest import make_project
 
 RLO_TITLE = "تقرير\u202eexe.txt"
