@@ -18,6 +18,7 @@ from annotator.core.arabic import find_all
 from annotator.core.model import STATUSES
 from annotator.core.schema import SchemaError, load_schema
 from annotator.io import EXPORT_FORMATS, IMPORT_FORMATS, SpanMismatch, export_to, exporter, jsonl, write_beside
+from annotator.io.format_loss import selection_losses, sentence
 from annotator.io.importing import ImportReport, import_paths
 from annotator.io.jsonl_writer import write_jsonl
 from annotator.io.outputs import OutputRefused, guard_output, protected_paths
@@ -237,6 +238,10 @@ def export(project: Path, output: Path, fmt: str, statuses, layers, labels, anno
                 raise click.BadParameter(f"no label {name!r} in the project", param_hint="--label")
         total = proj.document_count(statuses)
         span_filter = SpanFilter(tuple(layers), tuple(labels), tuple(annotators))
+        # Said before anything is written (as the window's export dialog does), never silently.
+        lost = sentence(fmt, selection_losses(proj, fmt, statuses, span_filter)[1])
+        if lost:
+            echo_err(f"warning: {lost}")
         counted = {"documents": 0, "spans": 0}
 
         def documents():

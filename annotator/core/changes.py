@@ -29,12 +29,14 @@ class Change:
     documents: frozenset[str] = frozenset()  # every document whose spans changed
     suggestions: bool = False  # the open document's suggestions changed
     op: str = ""  # a stable code of the operation ("add_span", "merge_entities", ...)
+    schema: bool = False  # the project's labels changed (added, renamed, recoloured, rekeyed)
 
     @property
     def empty(self) -> bool:
         """Nothing changed: a no-op action returns this and records no undo step."""
         return not (self.spans_added or self.spans_removed or self.relations_added or self.relations_removed
-                    or self.status is not None or self.entities or self.documents or self.suggestions)
+                    or self.status is not None or self.entities or self.documents or self.suggestions
+                    or self.schema)
 
     @property
     def span(self) -> Span | None:

@@ -31,7 +31,8 @@ _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.-]{0,63}")
 NAME_RULE = "A-Z a-z 0-9 _ . -, starting with a letter or _, at most 64 characters"
 # Distinct, readable-on-white colours for labels added on import without a schema entry.
-AUTO_COLORS = ("#8dd3c7", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#80b1d3")
+# Colours for labels a schema adds without one; none near the blue of a text selection.
+AUTO_COLORS = ("#8dd3c7", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#e5c494")
 
 
 class SchemaError(ValueError):
@@ -84,6 +85,19 @@ class Attribute:
     summary: bool = False  # shown in the span list's details column (a claim's claimant, stance)
 
 
+# Every layer has a note: free text an analyst may leave on any span, an entity as well as a
+# claim. A layer that declares an attribute named `note` keeps its own; the others get this one
+# from `Schema.attributes`, derived rather than stored, so projects made before it (whose
+# schema tables have no such row) need no migration and every reader of attributes agrees.
+NOTE = "note"
+NOTE_DESCRIPTION = "Free text for the analyst."
+
+
+def note_attribute(layer: str) -> Attribute:
+    """The built-in note of `layer` (see NOTE)."""
+    return Attribute(NOTE, layer, "text", description=NOTE_DESCRIPTION)
+
+
 @dataclass(frozen=True, slots=True)
 class Layer:
     name: str
@@ -114,8 +128,14 @@ class Schema:
         return [lab for layer in self.layers for lab in layer.labels]
 
     def attributes(self, layer: str) -> tuple[Attribute, ...]:
+        """The layer's attributes in schema order, ending with the built-in note when the
+        layer declares none (see NOTE); () for an unknown layer."""
         found = self.layer(layer)
-        return found.attributes if found else ()
+        if found is None:
+            return ()
+        if any(a.name == NOTE for a in found.attributes):
+            return found.attributes
+        return (*found.attributes, note_attribute(found.name))
 
     def entity_layers(self) -> tuple[Layer, ...]:
         """The layers whose spans link to canonical entities, in schema order."""

@@ -6,6 +6,7 @@ An export module defines ``WRITES_FOLDER`` and ``export(docs, out, schema) -> li
 (warnings for the user), writing every document of ``docs`` to ``out``; a folder format also
 takes ``documents=`` (a dict it fills with file stem -> document id, kept in the manifest).
 Writers go through ``export_to``, which applies the output guard (``annotator.io.outputs``).
+What each format cannot carry is known in one place, ``annotator.io.format_loss``.
 """
 
 from __future__ import annotations

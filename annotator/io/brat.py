@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from annotator.core.model import Document, Span
-from annotator.core.schema import Schema
+from annotator.core.schema import NOTE, Schema  # NOTE: written as AnnotatorNotes, not as a brat attribute
 from annotator.io import fitting_spans, one_token
 
 WRITES_FOLDER = True
@@ -23,7 +23,6 @@ _LINE_BREAK_CHARS = "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 _LINE_BREAK = re.compile(f"[{_LINE_BREAK_CHARS}]")
 _LINE_BREAKS = re.compile(f"\\s*[{_LINE_BREAK_CHARS}]\\s*")
 _BLANKS = re.compile(r"\s+")
-NOTE = "note"  # the attribute written as AnnotatorNotes rather than as a brat attribute
 MAX_STEM = 64  # file names stay well below every file system's limit (255 bytes, 260-char paths)
 _HASH = 8
 # Names Windows reserves for devices, with any extension ("nul.txt" is the device too).

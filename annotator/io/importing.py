@@ -151,11 +151,49 @@ def _first_time(path: Path, info: os.stat_result, seen: dict, report: ImportRepo
     return True
 
 
+# Formats with many records per file: their progress within a file goes by line.
+_RECORD_FORMATS = ("jsonl", "csv")
+_BIG_FILE = 1 << 20  # below this a file counts as one step (its lines are not counted)
+
+
+@dataclass(slots=True)
+class _FilePosition:
+    size: int
+    lines: int  # 0: not counted
+    line: int = 0  # the line of the last record read
+
+
+def _size(path: Path) -> int:
+    try:
+        return os.stat(path).st_size
+    except OSError:
+        return 0  # the reader reports why it cannot be read
+
+
+def _lines(path: Path, size: int) -> int:
+    """The file's line count for a big record file (one fast pass over its bytes), else 0. Only
+    called for what expand() found to be a regular file of at least _BIG_FILE bytes (never a pipe)."""
+    if size < _BIG_FILE:
+        return 0
+    try:
+        with open(path, "rb") as fh:
+            return sum(block.count(b"\n") for block in iter(lambda: fh.read(1 << 20), b"")) + 1
+    except OSError:
+        return 0
+
+
 class Importer:
     def __init__(self, project: Store, *, offset_unit: str = "codepoint", annotator: str = "",
                  encoding: str | None = None, progress: Callable[[int], None] | None = None,
-                 as_suggestions: bool = False, cancel: Callable[[], bool] | None = None):
+                 as_suggestions: bool = False, cancel: Callable[[], bool] | None = None,
+                 advanced: Callable[[int, int], None] | None = None):
         self.project = project
+        # advanced(bytes read, bytes in all the files): after each stored batch and each file, so
+        # a progress bar can be determinate from the first file on.
+        self.advanced = advanced
+        self._bytes_done = 0  # of the files finished
+        self._bytes_total = 0
+        self._file: _FilePosition | None = None
         # Asked between files and before each batch is stored (from the import's own thread):
         # True stops the run there, so only whole batches of whole documents are ever stored.
         self.cancel = cancel
@@ -173,16 +211,21 @@ class Importer:
     def run(self, paths: Iterable[Path], fmt: str = "auto") -> ImportReport:
         if fmt != "auto" and fmt not in IMPORT_FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
-        for path, found in expand(paths, fmt, self.report):
+        # Listed first (stat only, nothing is read) so the progress has a total from the start.
+        files = [(path, found, _size(path)) for path, found in expand(paths, fmt, self.report)]
+        self._bytes_total = sum(size for _, _, size in files)
+        for path, found, size in files:
             if self._cancelled():
                 break
             self.report.files += 1
+            self._file = _FilePosition(size, _lines(path, size) if found in _RECORD_FORMATS else 0)
             items = importer(found).read(path, encoding=self.encoding)
             try:
                 for item in items:
                     if isinstance(item, Rejection):
                         self.report.rejected.append(item)
                     else:
+                        self._file.line = item.line
                         self.add(item)
                     if self.report.cancelled:
                         break
@@ -190,8 +233,19 @@ class Importer:
                 items.close()  # closes the file now, also when cancelled midway
             if self.report.cancelled:
                 break
+            self._bytes_done += size
+            self._file = None
+            self._advance()
         self.flush()
         return self.report
+
+    def _advance(self) -> None:
+        if self.advanced is None:
+            return
+        done = self._bytes_done
+        if self._file is not None and self._file.lines:
+            done += self._file.size * min(self._file.line, self._file.lines) // self._file.lines
+        self.advanced(min(done, self._bytes_total), self._bytes_total)
 
     def _cancelled(self) -> bool:
         if not self.report.cancelled and self.cancel is not None and self.cancel():
@@ -261,6 +315,7 @@ class Importer:
         self.report.relations += sum(len(d.relations) for d in docs)
         if self.progress:
             self.progress(len(docs))
+        self._advance()
 
     def _suggestions(self, fresh: list[Prepared], attach: list[tuple[str, Prepared]]) -> dict[str, list[Suggestion]]:
         """Spans of the batch turned into suggestions, per document id; relations are dropped

@@ -3,8 +3,9 @@
 Checks SQLite's own integrity and foreign keys, then what SQLite cannot know: every span's text
 equals its document's text at its offsets and starts and ends on grapheme-cluster boundaries,
 spans keep their layer's overlap rule, no span is stored twice, relations join spans of their
-own document, content hashes match the text, suggestions fit their document. Whatever would make
-an export impossible to import again is a problem here.
+own document, content hashes match the text, suggestions fit their document, rejected
+suggestions belong to a document and a label. Whatever would make an export impossible to import
+again is a problem here.
 
 Nothing here ever raises on a damaged file: every sqlite3.DatabaseError becomes a Problem. The
 checks are linear in spans (the pass over texts and spans is check_documents.py).
@@ -108,8 +109,16 @@ def _foreign_keys(conn: sqlite3.Connection) -> Iterator[Problem]:
     unknown_labels: dict[tuple, list] = {}
     missing_entities: dict[str, list] = {}
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
-        if table == "relations" or (parent == "documents" and table in ("spans", "suggestions")):
+        if table == "relations" or (parent == "documents" and table in ("spans", "suggestions", "rejections")):
             continue  # _relations and _missing_documents say more about these
+        if table == "rejections":
+            # A rejection is the analyst's decision: reported, never deleted by a repair.
+            row = conn.execute('SELECT doc_id, start, "end", layer, label FROM rejections WHERE rowid = ?',
+                               [rowid]).fetchone()
+            yield Problem("rejection label", f"rejections of document {row[0]} at {row[1]}-{row[2]}",
+                          f"label {row[4]!r} of layer {row[3]!r} is not in the project's schema",
+                          fix="add the label to the project's schema again, or delete the row with a SQLite tool")
+            continue
         if table == "spans" and parent == "labels":
             row = conn.execute("SELECT id, layer, label FROM spans WHERE rowid = ?", [rowid]).fetchone()
             unknown_labels.setdefault((row[1], row[2]), []).append(row[0])
@@ -149,17 +158,24 @@ def _missing_documents(conn: sqlite3.Connection) -> Iterator[Problem]:
     one of them at its offsets, pointing them at it loses nothing."""
     missing = [row[0] for row in conn.execute(
         "SELECT doc_id FROM spans WHERE doc_id NOT IN (SELECT id FROM documents) "
-        "UNION SELECT doc_id FROM suggestions WHERE doc_id NOT IN (SELECT id FROM documents)")]
+        "UNION SELECT doc_id FROM suggestions WHERE doc_id NOT IN (SELECT id FROM documents) "
+        "UNION SELECT doc_id FROM rejections WHERE doc_id NOT IN (SELECT id FROM documents)")]
     for doc_id in missing:
         spans = conn.execute('SELECT id, start, "end", text FROM spans WHERE doc_id = ?', [doc_id]).fetchall()
         relations = conn.execute("SELECT count(*) FROM relations WHERE doc_id = ?", [doc_id]).fetchone()[0]
         suggestions = conn.execute("SELECT count(*) FROM suggestions WHERE doc_id = ?", [doc_id]).fetchone()[0]
+        rejections = conn.execute("SELECT count(*) FROM rejections WHERE doc_id = ?", [doc_id]).fetchone()[0]
         where = f"document {doc_id}"
         if not spans:
-            yield Problem("missing document", where, f"{suggestions} suggestions of a document that does not exist",
-                          "DELETE FROM suggestions WHERE doc_id = ?", (doc_id,))
+            if suggestions:
+                yield Problem("missing document", where, f"{suggestions} suggestions of a document that does not "
+                              "exist", "DELETE FROM suggestions WHERE doc_id = ?", (doc_id,))
+            if rejections:  # the analyst's decisions: kept until the document is back or deleted by hand
+                yield Problem("missing document", where, f"{rejections} rejected suggestions of a document that "
+                              "does not exist", fix=f"if a document's id was changed, change it back to {doc_id!r}; "
+                              "or delete them with a SQLite tool")
             continue
-        what = f"{len(spans)} spans, {relations} relations and {suggestions} suggestions"
+        what = f"{len(spans)} spans, {relations} relations, {suggestions} suggestions and {rejections} rejections"
         home = _only_home(conn, spans)
         if home is not None:
             yield Problem("missing document", where,
@@ -167,7 +183,8 @@ def _missing_documents(conn: sqlite3.Connection) -> Iterator[Problem]:
                           "no spans) holds all of their texts at their offsets",
                           "UPDATE spans SET doc_id = ? WHERE doc_id = ?", (home, doc_id),
                           more=(("UPDATE relations SET doc_id = ? WHERE doc_id = ?", (home, doc_id)),
-                                ("UPDATE suggestions SET doc_id = ? WHERE doc_id = ?", (home, doc_id))))
+                                ("UPDATE suggestions SET doc_id = ? WHERE doc_id = ?", (home, doc_id)),
+                                ("UPDATE rejections SET doc_id = ? WHERE doc_id = ?", (home, doc_id))))
         else:
             yield Problem("missing document", where, f"{what} belong to a document id that no document has",
                           fix=f"if a document's id was changed, change it back to {doc_id!r}; or import the "

@@ -54,6 +54,17 @@ class Store(Protocol):
 
     def add_label(self, layer: str, name: str) -> Label: ...
 
+    def replace_label(self, before: Label | None, after: Label | None,
+                      retype: Iterable[str] | None = None) -> list[str]:
+        """Add (before None), remove (after None) or edit a label; a rename carries every span
+        and suggestion of the label with it, and the entities typed with its name (those of
+        `retype`, None: every one); returns the ids of the entities retyped."""
+        ...
+
+    def label_documents(self, label: Label) -> set[str]:
+        """The documents with spans of `label`."""
+        ...
+
     # -- documents
     def add_documents(self, docs: list[Document], entities: Iterable[EntityRef] = ()) -> None: ...
 
@@ -62,6 +73,11 @@ class Store(Protocol):
         ...
 
     def stored_ids_by_hash(self, hashes: Iterable[str]) -> dict[str, str]: ...
+
+    def selection_counts(self, statuses: Iterable[str] = (), spans: SpanFilter = SpanFilter()) -> dict:
+        """{"documents", "documents_with_meta", "spans_by_layer", "attrs_by_layer", "entity_links",
+        "relations_by_label"} of what iter_documents(statuses, spans) would give, without its texts."""
+        ...
 
     def document_rows(self) -> list[tuple[str, str | None, str, int]]:
         """(id, title, status, span count) of every document, in project order."""
@@ -122,3 +138,13 @@ class Store(Protocol):
     def suggestions(self, doc_id: str) -> list[Suggestion]: ...
 
     def delete_suggestions(self, ids: Iterable[str]) -> None: ...
+
+    # -- rejected suggestions: (start, end, layer, label) keys never suggested again in a document
+    def reject_suggestions(self, doc_id: str, keys: Iterable[tuple]) -> list[tuple]:
+        """Remember these keys as rejected; returns the ones that were not already (an undo
+        forgets only those)."""
+        ...
+
+    def rejections(self, doc_id: str) -> set[tuple]: ...
+
+    def unreject_suggestions(self, doc_id: str, keys: Iterable[tuple]) -> None: ...

@@ -142,7 +142,24 @@ UPDATE layers SET draw = 'background', links_entities = 1 WHERE position = (SELE
 UPDATE attributes SET summary = 1 WHERE kind = 'relation' OR name = 'stance'
 """
 
-MIGRATIONS = [_run(_V1), _run(_V2), _run(_V3)]
+# Version 4: suggestions the analyst rejected, so they never come back in that project (a
+# computed suggestion, a variant or a known entity, is found again on every opening). A rejection
+# is the analyst's decision, kept with the label's renames; it goes with its document or label.
+_V4 = """
+CREATE TABLE rejections (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    layer TEXT NOT NULL,
+    label TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (doc_id, start, "end", layer, label),
+    FOREIGN KEY (layer, label) REFERENCES labels(layer, name) ON UPDATE CASCADE ON DELETE CASCADE,
+    CHECK (start >= 0 AND "end" > start)
+)
+"""
+
+MIGRATIONS = [_run(_V1), _run(_V2), _run(_V3), _run(_V4)]
 
 
 def latest_version() -> int:

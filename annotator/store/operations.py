@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from annotator.core.model import Entity, Relation, Span, Suggestion, now
+from annotator.core.schema import Label
 from annotator.store.interface import Store
 
 
@@ -45,6 +46,7 @@ class Op:
         return {self.doc_id} if (added or removed) and self.doc_id else set()
 
     suggestions = False  # stored suggestions of its document changed
+    schema = False  # the project's labels changed
 
 
 def _linked(*spans: Span) -> set[str]:
@@ -311,6 +313,104 @@ class DropSuggestions(Op):
 
 
 @dataclass
+class RejectSuggestions(Op):
+    """Suggestions rejected: remembered in the project so that none comes back in its document
+    (computed ones are found again on every opening); stored ones also leave the table."""
+
+    doc_id: str
+    rejected: list[Suggestion]
+    remembered: list[tuple] = field(default_factory=list)  # keys not rejected before: undo forgets only these
+    code = "reject_suggestions"
+    suggestions = True
+
+    @property
+    def description(self) -> str:
+        return f"reject {len(self.rejected)} suggestions"
+
+    def apply(self, project: Store) -> None:
+        self.remembered = project.reject_suggestions(self.doc_id, [s.key() for s in self.rejected])
+        project.delete_suggestions(s.id for s in self.rejected if s.id)
+
+    def revert(self, project: Store) -> None:
+        project.unreject_suggestions(self.doc_id, self.remembered)
+        project.insert_suggestions(self.doc_id, [s for s in self.rejected if s.id])
+
+
+@dataclass
+class StoreSuggestions(Op):
+    """Suggestions stored in other documents (a find's matches across the corpus): they show
+    when those documents are opened. Project-wide: the open document's spans do not change."""
+
+    stored: dict[str, list[Suggestion]]  # document id -> its new suggestions (with ids)
+    doc_id: str | None = None
+    code = "store_suggestions"
+    suggestions = True  # of other documents: no view reloads (doc_id None), the Change is not empty
+
+    @property
+    def description(self) -> str:
+        return f"suggest {sum(len(v) for v in self.stored.values())} matches in {len(self.stored)} documents"
+
+    def apply(self, project: Store) -> None:
+        for doc_id, suggestions in self.stored.items():
+            project.insert_suggestions(doc_id, suggestions)
+
+    def revert(self, project: Store) -> None:
+        project.delete_suggestions(s.id for suggestions in self.stored.values() for s in suggestions)
+
+
+@dataclass
+class EditLabel(Op):
+    """A label of the schema added (before None), renamed, recoloured or given another key.
+    A rename reaches every span and suggestion of the label (the store's cascade), so undo
+    gives every span its old name back."""
+
+    before: Label | None
+    after: Label
+    shown_in: set[str] = field(default_factory=set)  # documents with spans of the renamed label
+    retyped: list[str] | None = None  # entities typed with the renamed label (None: not applied yet)
+    doc_id: str | None = None
+    code = "edit_label"
+    schema = True
+
+    @property
+    def description(self) -> str:
+        if self.before is None:
+            return f"add label {self.after.name}"
+        if self.before.name != self.after.name:
+            return f"rename label {self.before.name} → {self.after.name}"
+        if self.before.color != self.after.color:
+            return f"colour of {self.after.name}"
+        return f"key of {self.after.name}"
+
+    @property
+    def renames_entities(self) -> bool:
+        # Not entities, but the same need: spans shown in the open document are read again.
+        return self.before is not None and self.before.name != self.after.name
+
+    def apply(self, project: Store) -> None:
+        if self.renames_entities:
+            self.shown_in = project.label_documents(self.before)
+        # Redo retypes exactly the entities the first time did.
+        self.retyped = project.replace_label(self.before, self.after, self.retyped)
+
+    def revert(self, project: Store) -> None:
+        if self.before is None:
+            project.replace_label(self.after, None)
+        else:
+            project.replace_label(self.after, self.before, self.retyped or [])
+
+    def documents(self) -> set[str]:
+        return set(self.shown_in)
+
+    def entity_ids(self) -> set[str]:
+        return set(self.retyped or ())
+
+    @property
+    def suggestions(self) -> bool:
+        return self.renames_entities  # stored suggestions of the label are renamed with it
+
+
+@dataclass
 class Batch(Op):
     """Several operations as one action: one transaction, one undo step."""
 
@@ -350,6 +450,10 @@ class Batch(Op):
     @property
     def suggestions(self) -> bool:
         return any(op.suggestions for op in self.ops)
+
+    @property
+    def schema(self) -> bool:
+        return any(op.schema for op in self.ops)
 
 
 def _merge(changes) -> tuple[list, list[str]]:

@@ -29,6 +29,7 @@ from annotator.store.problems import CheckResult
 from annotator.store.project_file import (check_version, connect_reading, make_new_file, remove_new_file,
                                          why_not_writable)
 from annotator.store.schema_store import SchemaStore
+from annotator.store.selection import selection_counts
 from annotator.store.suggestions import Suggestions
 from annotator.store.transaction import immediate
 
@@ -184,6 +185,17 @@ class Project:
         with self.transaction():
             return self._schema.add_label(layer, name)
 
+    def replace_label(self, before: Label | None, after: Label | None,
+                      retype: Iterable[str] | None = None) -> list[str]:
+        """A label added (before None), removed (after None) or edited; a rename carries its
+        spans, suggestions and the entities of its type (`retype`, None: all) along and returns
+        the entity ids retyped. The caller checks the edit (core.schema_edit)."""
+        with self.transaction():
+            return self._schema.replace_label(before, after, retype)
+
+    def label_documents(self, label: Label) -> set[str]:
+        return self._schema.label_documents(label)
+
     # -- documents -------------------------------------------------------------------------
 
     def add_documents(self, docs: list[Document], entities: Iterable[EntityRef] = ()) -> None:
@@ -224,6 +236,13 @@ class Project:
     def document_texts(self, statuses: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
         """(id, text) of every document (with one of `statuses`, if given), in project order."""
         return self._documents.texts(statuses)
+
+    def selection_counts(self, statuses: Iterable[str] = (), spans: SpanFilter = SpanFilter()) -> dict:
+        """What an export of `statuses` and `spans` holds, counted without reading a text
+        (store/selection.py): for the export dialog's summary of what a format loses."""
+        if self.db is None:
+            raise ProjectError(f"{self.path} is closed", "closed", path=self.path)
+        return selection_counts(self.db.conn, statuses, spans)
 
     def iter_documents(self, statuses: Iterable[str] = (), spans: SpanFilter = SpanFilter(),
                        ids: Iterable[str] = ()) -> Iterator[Document]:
@@ -307,3 +326,14 @@ class Project:
     def delete_suggestions(self, ids: Iterable[str]) -> None:
         with self.transaction():
             self._suggestions.delete(ids)
+
+    def reject_suggestions(self, doc_id: str, keys: Iterable[tuple]) -> list[tuple]:
+        with self.transaction():
+            return self._suggestions.reject(doc_id, keys)
+
+    def rejections(self, doc_id: str) -> set[tuple]:
+        return self._suggestions.rejections(doc_id)
+
+    def unreject_suggestions(self, doc_id: str, keys: Iterable[tuple]) -> None:
+        with self.transaction():
+            self._suggestions.unreject(doc_id, keys)

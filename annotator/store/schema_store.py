@@ -77,6 +77,34 @@ class SchemaStore:
         self._schema = schema
         return label
 
+    def replace_label(self, before: Label | None, after: Label | None,
+                      retype: Iterable[str] | None = None) -> list[str]:
+        """`before` becomes `after`: a new label (before None), a label removed (after None,
+        the undo of adding it) or renamed, recoloured, rekeyed. A rename reaches every span and
+        suggestion of the label through the foreign keys' ON UPDATE CASCADE, and the canonical
+        entities typed with the old name (an entity's type is a label name) get the new one:
+        those of `retype`, or when None every entity of that type. Returns the ids retyped."""
+        retyped: list[str] = []
+        if before is None:
+            self._insert_labels([after])
+        elif after is None:
+            self.conn.execute("DELETE FROM labels WHERE name = ?", (before.name,))
+        else:
+            self.conn.execute("UPDATE labels SET name = ?, color = ?, key = ?, guideline = ? WHERE name = ?",
+                              (after.name, after.color, after.key, after.guideline, before.name))
+            if after.name != before.name:
+                retyped = list(retype) if retype is not None else [row[0] for row in self.conn.execute(
+                    "SELECT id FROM entities WHERE type = ?", (before.name,))]
+                self.conn.executemany("UPDATE entities SET type = ? WHERE id = ?",
+                                      [(after.name, entity_id) for entity_id in retyped])
+        self._schema = None
+        return retyped
+
+    def label_documents(self, label: Label) -> set[str]:
+        """The documents with spans of `label` (a rename changes what they show)."""
+        return {row[0] for row in self.conn.execute(
+            "SELECT DISTINCT doc_id FROM spans WHERE layer = ? AND label = ?", (label.layer, label.name))}
+
     def _insert_labels(self, labels: Iterable[Label]) -> None:
         start = self.conn.execute("SELECT coalesce(max(position), -1) + 1 FROM labels").fetchone()[0]
         self.conn.executemany(

@@ -1,5 +1,6 @@
-"""Stored suggestions: imported pre-annotations the analyst accepts or rejects (the caller holds
-the transaction)."""
+"""Stored suggestions: imported pre-annotations (and matches of a find across the corpus) the
+analyst accepts or rejects, and the rejections that keep a dismissed suggestion from coming back
+(the caller holds the transaction)."""
 
 from __future__ import annotations
 
@@ -36,3 +37,27 @@ class Suggestions:
 
     def delete(self, ids: Iterable[str]) -> None:
         self.conn.executemany("DELETE FROM suggestions WHERE id = ?", [(i,) for i in ids])
+
+    # -- rejections: (start, end, layer, label) keys the analyst dismissed in a document -----
+
+    def reject(self, doc_id: str, keys: Iterable[tuple]) -> list[tuple]:
+        """Store the keys not stored yet; return those (so an undo removes only them)."""
+        keys = list(dict.fromkeys(tuple(k) for k in keys))
+        known = self.rejections(doc_id) if keys else set()
+        fresh = [k for k in keys if k not in known]
+        stamp = now()
+        self.conn.executemany(
+            'INSERT INTO rejections (doc_id, start, "end", layer, label, created) VALUES (?, ?, ?, ?, ?, ?)',
+            [(doc_id, *key, stamp) for key in fresh],
+        )
+        return fresh
+
+    def rejections(self, doc_id: str) -> set[tuple]:
+        return set(self.conn.execute(
+            'SELECT start, "end", layer, label FROM rejections WHERE doc_id = ?', [doc_id]).fetchall())
+
+    def unreject(self, doc_id: str, keys: Iterable[tuple]) -> None:
+        self.conn.executemany(
+            'DELETE FROM rejections WHERE doc_id = ? AND start = ? AND "end" = ? AND layer = ? AND label = ?',
+            [(doc_id, *key) for key in keys],
+        )

@@ -4,7 +4,7 @@ which every subscribed listener then hears (DESIGN.md §9)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import replace
 
 from annotator.core import rules
@@ -13,12 +13,16 @@ from annotator.core.changes import Change, Listener, Listeners, nothing
 from annotator.core.history import History
 from annotator.core.model import Document, Entity, Relation, Span, Suggestion, new_id, now
 from annotator.core.rules import RuleError
+from annotator.core.schema import Label
+from annotator.core.schema_edit import label_edit_problem, normalised
 from annotator.core.span_index import SpanIndex
 from annotator.core.suggest import mentions_of, variants_of
 from annotator.store.errors import ProjectError
 from annotator.store.operations import (AddRelation, AddSpan, Batch, CreateEntity, DeleteRelation, DeleteSpan,
                                         DropSuggestions, EditEntity, MergeEntities, Op, SetStatus, UpdateSpan,
                                         relabelled)
+from annotator.store.operations import EditLabel
+from annotator.store.operations import RejectSuggestions, StoreSuggestions
 from annotator.store.documents import SpanFilter
 from annotator.store.interface import Store
 
@@ -251,6 +255,34 @@ class Workspace:
             raise AnnotationError("an entity cannot be merged into itself", "merge_self")
         return self._perform(MergeEntities(self._entity(keep_id), self._entity(drop_id)))
 
+    # -- labels -------------------------------------------------------------------------
+
+    def add_label(self, layer: str, name: str, color: str, key: str | None = None,
+                  reserved: Mapping[str, str] = {}) -> Change:
+        """A new label at the end of `layer`; `reserved` maps the keys the window keeps for
+        itself to their owner's name (a label cannot take them)."""
+        self._require_project()
+        return self._edit_label(None, normalised(Label(name, layer, color, key)), reserved)
+
+    def edit_label(self, label: str, /, reserved: Mapping[str, str] = {}, **changes) -> Change:
+        """Rename, recolour or rekey `label` (changes: name, color, key, guideline; key None
+        removes it). A rename renames every span and suggestion of the label in the project;
+        undo renames them back. `change.schema` is set."""
+        self._require_project()
+        before = self.project.schema.label(label)
+        if before is None:
+            raise AnnotationError(f"no label {label!r} in the project", "unknown_label", label=label)
+        unknown = set(changes) - {"name", "color", "key", "guideline"}
+        if unknown:
+            raise TypeError(f"edit_label() cannot change {', '.join(sorted(unknown))}")
+        return self._edit_label(before, normalised(replace(before, **changes)), reserved)
+
+    def _edit_label(self, before: Label | None, after: Label, reserved: Mapping[str, str]) -> Change:
+        if after == before:
+            return nothing("edit_label")
+        _refuse(label_edit_problem(self.project.schema, before, after, reserved))
+        return self._perform(EditLabel(before, after))
+
     # -- suggestions --------------------------------------------------------------------
 
     def keyed_text(self) -> KeyedText:
@@ -262,10 +294,18 @@ class Workspace:
         span = self.spans.get(span_id)
         if span is None or self.document is None:
             return []
-        return variants_of(self.keyed_text(), span, self.spans)
+        return self._not_rejected(variants_of(self.keyed_text(), span, self.spans))
+
+    def _not_rejected(self, suggestions: list[Suggestion]) -> list[Suggestion]:
+        """Those the analyst has not rejected in the open document (read only when there are some)."""
+        if not suggestions:
+            return suggestions
+        rejected = self.project.rejections(self.document.id)
+        return [s for s in suggestions if s.key() not in rejected] if rejected else suggestions
 
     def document_suggestions(self) -> list[Suggestion]:
-        """Imported pre-annotations of this document, then mentions of known entities."""
+        """Imported pre-annotations of this document, then mentions of known entities; none
+        the analyst rejected here."""
         if self.document is None:
             return []
         stored = [s for s in self.project.suggestions(self.document.id)
@@ -276,12 +316,24 @@ class Workspace:
         # The key of a long article takes a while to build: only when there is a name to find.
         known = mentions_of(self.keyed_text(), entities, self.spans, layer_of) if entities else []
         places = {(s.start, s.end) for s in stored}
-        return stored + [s for s in known if (s.start, s.end) not in places]
+        return self._not_rejected(stored + [s for s in known if (s.start, s.end) not in places])
 
     def accept_suggestions(self, suggestions: list[Suggestion]) -> Change:
         """Accept suggestions as spans in one action (they are `change.spans_added`); those
         that would break a rule (e.g. two overlapping suggestions) are left out."""
         doc = self._require_document()
+        added = self._spans_of(doc, suggestions)
+        stored = [s for s in suggestions if s.id]
+        ops: list[Op] = [AddSpan(doc.id, s) for s in added]
+        if stored:
+            ops.append(DropSuggestions(doc.id, stored))
+        if not ops:
+            return nothing("accept_suggestions", doc.id)
+        return self._perform(Batch(f"accept {len(added)} suggestions", ops, doc.id, "accept_suggestions"))
+
+    def _spans_of(self, doc: Document, suggestions: list[Suggestion]) -> list[Span]:
+        """New spans for the suggestions that break no rule, by start (an overlap with a span
+        or with an earlier one of them leaves a suggestion out)."""
         stamp = now()
         added: list[Span] = []
         index = SpanIndex(self.spans)
@@ -296,24 +348,75 @@ class Workspace:
                 continue
             index.add(span)
             added.append(span)
-        stored = [s for s in suggestions if s.id]
-        ops: list[Op] = [AddSpan(doc.id, s) for s in added]
-        if stored:
-            ops.append(DropSuggestions(doc.id, stored))
-        if not ops:
-            return nothing("accept_suggestions", doc.id)
-        return self._perform(Batch(f"accept {len(added)} suggestions", ops, doc.id, "accept_suggestions"))
+        return added
 
     def reject_suggestions(self, suggestions: list[Suggestion]) -> Change:
-        """Stored (imported) suggestions leave the project; computed ones are simply not kept
-        (nothing is stored: the Change is empty and the window hides them itself)."""
+        """Rejected suggestions never come back in this document: their keys are stored, and
+        stored (imported) ones leave the suggestion table. One undoable action."""
         doc = self._require_document()
-        stored = [s for s in suggestions if s.id]
-        if not stored:
+        if not suggestions:
             return nothing("reject_suggestions", doc.id)
-        op = DropSuggestions(doc.id, stored)
-        op.code = "reject_suggestions"
-        return self._perform(op)
+        return self._perform(RejectSuggestions(doc.id, list(suggestions)))
+
+    def undone_rejection(self) -> list[Suggestion]:
+        """Right after an undo of a rejection: the suggestions it had rejected (computed ones are
+        not found again by `document_suggestions`, so the window shows these again itself)."""
+        op = self.history.take_redo()
+        ops = op.ops if isinstance(op, Batch) else [op]
+        return [s for o in ops if isinstance(o, RejectSuggestions) for s in o.rejected]
+
+    # -- find -----------------------------------------------------------------------------
+
+    def find(self, query: str) -> list[tuple[int, int]]:
+        """Where `query` occurs in the open document: variant-, diacritic- and (multi-word names)
+        spacing-insensitive, whole words with clitic prefixes left outside (core.arabic.find_all)."""
+        if self.document is None or not query.strip():
+            return []
+        return self.keyed_text().find_all(query)
+
+    def label_all(self, ranges: list[tuple[int, int]], label: str) -> Change:
+        """A span of `label` at every range that breaks no rule, as one action (the new spans
+        are `change.spans_added`; the others were left out for an overlap)."""
+        doc = self._require_document()
+        _refuse(rules.label_problem(self.project.schema, label))
+        found = self.project.schema.label(label)
+        added = self._spans_of(doc, [Suggestion(s, e, doc.text[s:e], found.layer, found.name, source="find")
+                                     for s, e in ranges])
+        if not added:
+            return nothing("label_all", doc.id)
+        return self._perform(Batch(f"label {len(added)} matches {found.name}", [AddSpan(doc.id, s) for s in added],
+                                   doc.id, "label_all"))
+
+    def matches_elsewhere(self, query: str, label: str) -> dict[str, list[Suggestion]]:
+        """The matches of `query` in every other document as new suggestions of `label` (source
+        "find"), by document; none where a span of the layer, an equal stored suggestion or a
+        rejection is. Nothing is stored: `suggest_in` does that."""
+        doc = self._require_document()
+        _refuse(rules.label_problem(self.project.schema, label))
+        found = self.project.schema.label(label)
+        stored: dict[str, list[Suggestion]] = {}
+        if not query.strip():
+            return stored
+        for other_id, text in self.project.document_texts():
+            ranges = keyed(text).find_all(query) if other_id != doc.id else []
+            if not ranges:
+                continue  # most documents: their spans are not read
+            index = SpanIndex([s for s in self.project.get_document(other_id).spans if s.layer == found.layer])
+            taken = {s.key() for s in self.project.suggestions(other_id)} | self.project.rejections(other_id)
+            fresh = [Suggestion(s, e, text[s:e], found.layer, found.name, None, "find", new_id())
+                     for s, e in ranges
+                     if not index.overlapping(s, e) and (s, e, found.layer, found.name) not in taken]
+            if fresh:
+                stored[other_id] = fresh
+        return stored
+
+    def suggest_in(self, stored: dict[str, list[Suggestion]]) -> Change:
+        """Store suggestions in other documents (from `matches_elsewhere`) as one action: they
+        show when those documents are opened."""
+        self._require_project()
+        if not any(stored.values()):
+            return nothing("suggest_in")
+        return self._perform(StoreSuggestions({d: list(v) for d, v in stored.items() if v}))
 
     def undo(self) -> Change:
         """Revert the latest action, whichever document it touched (an empty Change when
@@ -415,7 +518,7 @@ class Workspace:
             added = [a for a in added if a.id not in ids] + changed
         return Change(kind, op.description, op.doc_id, tuple(added), tuple(removed), tuple(rel_added),
                       tuple(rel_removed), status, frozenset(op.entity_ids()), frozenset(documents),
-                      op.suggestions, op.code)
+                      op.suggestions, op.code, op.schema)
 
 
 __all__ = ["AnnotationError", "Change", "Workspace", "ProjectError"]

@@ -164,7 +164,7 @@ class AnnotatingCommands:
 
     def _focus_claim_form(self) -> None:
         if not self.claim_panel.focus_first():
-            self.message(self.tr("Select a claim to edit its attributes"))
+            self.message(self.tr("Select a span to edit its note and attributes"))
 
     def _escape(self) -> None:
         if self._picking_claimant:
@@ -174,6 +174,7 @@ class AnnotatingCommands:
         self.view.clear_selection()
         self.view.select_span(None)
         self._sync_span_row(None)
+        self.claim_panel.show_span(None)
 
 
 __all__ = ["AnnotatingCommands"]

@@ -1,30 +1,22 @@
 """What keys and the pointer do in the article, as a mixin of DocumentView: label keys (on any
-keyboard layout), Delete/Esc/K, the suggestion keys, and selections that follow the glyph under
-the pointer rather than Qt's right-to-left hit-test.
+keyboard layout), Delete/Esc/K, the suggestion keys, stepping from span to span, and selections
+that follow the glyph under the pointer rather than Qt's right-to-left hit-test.
 
 The view is read-only: a key either becomes one of the view's signals (the window turns it into
 a Workspace action) or moves the cursor. Needs from the view: its signals, `_keys` (key ->
-label), suggestions/focused/focused_suggestion(), spans_at(), position_at(), from_qt(),
-`_update_ranges()`, selected_span.
+label), `_spans` (id -> span), suggestions/focused/focused_suggestion(), spans_at(),
+position_at(), from_qt(), to_qt(), `_update_ranges()`, selected_span.
 """
 
 from __future__ import annotations
 
-import sys
-
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QTextCursor
 
+# Label keys, A and K are matched by the key's place, not its text: an analyst typing with an
+# Arabic layout presses the key marked P and gets ح (keyboard_layout.py).
+from annotator.ui.keyboard_layout import SCAN_TO_LETTER, event_letter
 
-# Physical key -> US-layout letter, so a label key works whatever keyboard layout is active
-# (an analyst typing with an Arabic layout presses the key marked P and gets ح). X11 key codes
-# (evdev + 8) and Windows scan codes.
-_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
-if sys.platform.startswith("win"):
-    _SCAN_FIRST = (0x10, 0x1E, 0x2C)
-else:
-    _SCAN_FIRST = (24, 38, 52)
-SCAN_TO_LETTER = {first + i: ch for first, row in zip(_SCAN_FIRST, _ROWS) for i, ch in enumerate(row)}
 ACCEPT_ALL_KEY = "a"  # with suggestions shown: accept them all (Shift+Enter too)
 LINK_KEY = "k"  # link the selected entity span to a canonical entity (Ctrl+K too)
 _TABS = (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
@@ -43,7 +35,7 @@ class ArticleInput:
             return False
         key = event.key()
         return (key in _TABS or key in _ENTER or key == Qt.Key.Key_Escape
-                or (event.text().lower() == ACCEPT_ALL_KEY and ACCEPT_ALL_KEY not in self._keys))
+                or (ACCEPT_ALL_KEY not in self._keys and event_letter(event) == ACCEPT_ALL_KEY))
 
     def event(self, event: QEvent) -> bool:
         # QWidget.event turns Tab into focusNextPrevChild before keyPressEvent sees it, and a
@@ -79,7 +71,7 @@ class ArticleInput:
                 focused = self.focused_suggestion()
                 self.rejectSuggestions.emit([focused] if focused else list(self.suggestions))
                 return
-            if event.text().lower() == ACCEPT_ALL_KEY and ACCEPT_ALL_KEY not in self._keys:
+            if ACCEPT_ALL_KEY not in self._keys and event_letter(event) == ACCEPT_ALL_KEY:
                 self.acceptSuggestions.emit(list(self.suggestions))
                 return
         if not mods:
@@ -93,7 +85,7 @@ class ArticleInput:
             if label is not None:
                 self.labelKeyPressed.emit(label)
                 return
-            if event.text().lower() == LINK_KEY and LINK_KEY not in self._keys:
+            if LINK_KEY not in self._keys and event_letter(event) == LINK_KEY:
                 self.linkPressed.emit()
                 return
             if key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
@@ -103,12 +95,35 @@ class ArticleInput:
 
     def _label_for(self, event: QKeyEvent) -> str | None:
         text = event.text().lower()
-        if text and text in self._keys:
+        if text and text in self._keys:  # a key that is no letter ("1") is matched by its text
             return self._keys[text]
-        letter = SCAN_TO_LETTER.get(event.nativeScanCode())
-        if text and letter and not text.isascii():
-            return self._keys.get(letter)
-        return None
+        letter = event_letter(event) if text else None
+        return self._keys.get(letter) if letter else None
+
+    # -- spans by keyboard -----------------------------------------------------------------
+
+    def span_step(self, step: int) -> str | None:
+        """The next (step 1: later in reading order) or previous span after the selected span,
+        or else after the text cursor; None when there is none that way."""
+        ordered = sorted(self._spans.values(), key=lambda s: (s.start, -s.end, s.layer, s.id))
+        current = self._spans.get(self.selected_span) if self.selected_span else None
+        if current is not None:
+            at = next(n for n, s in enumerate(ordered) if s.id == current.id) + step
+            return ordered[at].id if 0 <= at < len(ordered) else None
+        offset = self.from_qt(self.textCursor().position())
+        if step > 0:
+            return next((s.id for s in ordered if s.start >= offset), None)
+        return next((s.id for s in reversed(ordered) if s.start < offset), None)
+
+    def span_at_cursor(self) -> str | None:
+        """The span under the text cursor, as a click there would choose it (again: the span
+        around it); None when the cursor is in no span."""
+        offset = self.from_qt(self.textCursor().position())
+        hits = self.spans_at(offset) or (self.spans_at(offset - 1) if offset else [])
+        ids = [s.id for s in hits]
+        if self.selected_span in ids:
+            return ids[(ids.index(self.selected_span) + 1) % len(ids)]
+        return ids[0] if ids else None
 
     def _follow_pointer(self, event: QMouseEvent, extend: bool) -> None:
         cursor = self.textCursor()

@@ -3,7 +3,7 @@ action, undo and redo arrives here as one Change (Workspace.subscribe) and is ro
 views it concerns, whoever made it (a key, a panel, undo from another document, a script).
 
 Needs from the window: workspace, project, busy, view, span_model, doc_model, suggestions,
-claim_panel, entity_browser, status, message(), _sync_span_row(), _update_status().
+claim_panel, entity_browser, status, message(), apply_schema(), _sync_span_row(), _update_status().
 """
 
 from __future__ import annotations
@@ -31,7 +31,9 @@ class ChangeDispatch:
         analyst watches)."""
         doc = self.workspace.document
         current = doc.id if doc is not None else None
-        if current is not None and (change.doc_id == current or current in change.documents):
+        if change.schema:
+            self.apply_schema()  # labels edited: the open document is shown again with them
+        elif current is not None and (change.doc_id == current or current in change.documents):
             # Of a project-wide change (merge, rename), the spans of the open document.
             added = [s for s in change.spans_added if s.id in self.workspace.spans]
             removed = list(change.spans_removed) if change.doc_id == current else []

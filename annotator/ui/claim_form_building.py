@@ -1,11 +1,13 @@
-"""Building the claim form, as a mixin of ClaimPanel: one page per layer with attributes, one
-row per attribute in schema order (a combo for a choice or relation, a note editor for text, the
-cue with "Use selection"/"Clear" for a span attribute), labels as buddies, Tab in that order.
+"""Building the span panel's form, as a mixin of ClaimPanel: one page per layer, one row per
+attribute (a combo for a choice or relation, a note editor for text, the cue with "Use
+selection"/"Clear" for a span attribute), labels as buddies.
 
-Building connects each widget to the panel's editing slots and writes nothing. Needs from the
-panel: workspace, stack, `_forms`, `_span_id`, `_act()`, `_choice_chosen()`,
-`_relation_chosen()`, `_commit_text()`, `_revert_text()`, `_request()`, `_request_cue()` and
-its pickClaimantRequested signal.
+The rows that take the most reading come first: who (relation) and how (span), then the note
+(visible without scrolling in a short dock), then the choices two to a row. Tab follows that
+order. Building connects each widget to the panel's editing slots and writes nothing; Esc in any
+field goes to the panel's event filter. Needs from the panel: workspace, stack, `_forms`,
+`_span_id`, `_act()`, `_choice_chosen()`, `_relation_chosen()`, `_commit_text()`, `_request()`,
+`_request_cue()`, its pickClaimantRequested signal and its eventFilter.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from annotator.core.schema import Attribute
 from annotator.core.rules import relation_attribute
-from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, display_name
+from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, directed_tooltip, display_name
 from annotator.ui.plain import plain_label, set_tooltip
+
+_ROW_ORDER = {"relation": 0, "span": 0, "text": 1, "choice": 2}  # stable: schema order within each
+_COLUMNS = 4  # label, field, label, field: choices two to a row; other rows span the three last
 
 
 class ClaimFormBuilding:
@@ -29,10 +34,12 @@ class ClaimFormBuilding:
 
     def _build_form(self, layer: str) -> tuple[QWidget, dict[str, Field]]:
         page = QWidget()
-        form = QFormLayout(page)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        fields: dict[str, Field] = {}
+        grid = QGridLayout(page)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(4)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        fields: dict[str, Field] = {}  # schema order
         for attribute in self.workspace.project.schema.attributes(layer):
             label = plain_label(display_name(attribute.name))
             builder = {"choice": self._choice_field, "text": self._text_field,
@@ -43,29 +50,51 @@ class ClaimFormBuilding:
                 default = self.tr("Default: {value}").format(value=display_name(attribute.default))
                 tip = f"{tip}\n\n{default}".strip()
             for widget in (label, field.editor):
-                set_tooltip(widget, tip)
+                widget.setToolTip(directed_tooltip(tip))
             label.setBuddy(field.focusables[0] if field.focusables else field.editor)
-            row = field.editor
-            if field.buttons:
-                row = QWidget()
-                box = QHBoxLayout(row)
-                box.setContentsMargins(0, 0, 0, 0)
-                box.addWidget(field.editor, 1)
-                for button in field.buttons.values():
-                    box.addWidget(button)
-            form.addRow(label, row)
+            for widget in field.focusables:
+                widget.installEventFilter(self)  # Esc: back to the article
             fields[attribute.name] = field
-        chain = [w for field in fields.values() for w in field.focusables]
+        shown = sorted(fields.values(), key=lambda f: _ROW_ORDER[f.attribute.kind])
+        row = column = 0
+        for field in shown:
+            if field.attribute.kind == "choice":
+                grid.addWidget(field.label, row, column)
+                grid.addWidget(field.editor, row, column + 1)
+                column += 2
+                if column == _COLUMNS:
+                    row, column = row + 1, 0
+                continue
+            if column:
+                row, column = row + 1, 0
+            top = field.attribute.kind == "text"  # beside the first line of a note
+            grid.addWidget(field.label, row, 0, Qt.AlignmentFlag.AlignTop if top else Qt.AlignmentFlag.AlignVCenter)
+            grid.addWidget(self._with_buttons(field), row, 1, 1, _COLUMNS - 1)
+            row += 1
+        grid.setRowStretch(row + 1, 1)  # rows at the top when another layer's page is taller
+        chain = [w for field in shown for w in field.focusables]
         for first, second in pairwise(chain):
             QWidget.setTabOrder(first, second)
         self.stack.addWidget(page)
         return page, fields
 
     @staticmethod
-    def _combo() -> QComboBox:
+    def _with_buttons(field: Field) -> QWidget:
+        if not field.buttons:
+            return field.editor
+        row = QWidget()
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(field.editor, 1)
+        for button in field.buttons.values():
+            box.addWidget(button)
+        return row
+
+    @staticmethod
+    def _combo(letters: int = 10) -> QComboBox:
         combo = QComboBox()
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(10)
+        combo.setMinimumContentsLength(letters)
         combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         return combo
 
@@ -77,7 +106,7 @@ class ClaimFormBuilding:
         return button
 
     def _choice_field(self, attribute: Attribute, label: QLabel) -> Field:
-        combo = self._combo()
+        combo = self._combo(6)  # two to a row in a narrow dock
         combo.addItem(EMPTY, None)
         for value in attribute.values:
             combo.addItem(display_name(value), value)
@@ -88,10 +117,9 @@ class ClaimFormBuilding:
 
     def _text_field(self, attribute: Attribute, label: QLabel) -> Field:
         edit = NoteEdit()
-        edit.setPlaceholderText(self.tr("Enter: save · Shift+Enter: new line · Esc: undo typing"))
+        edit.setPlaceholderText(self.tr("Enter: save · Shift+Enter: new line · Esc: save, back to the text"))
         field = Field(attribute, label, edit, [edit])
         edit.committed.connect(lambda f=field: self._commit_text(f))
-        edit.reverted.connect(lambda f=field: self._revert_text(f))
         return field
 
     def _relation_field(self, attribute: Attribute, label: QLabel) -> Field:

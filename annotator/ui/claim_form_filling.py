@@ -11,10 +11,48 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox
 
+from annotator.core.display import neutralised
 from annotator.core.model import Span
 from annotator.core.rules import relation_attribute
-from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, item_text
-from annotator.ui.plain import set_tooltip
+from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, directed_tooltip, item_text
+
+CONTEXT_CHARS = 30  # of the article either side of a claimant mention, in its tooltip
+
+
+def claimant_choices(spans, claim: Span, current: str | None) -> list[tuple[Span, int]]:
+    """The spans a claim's claimant may be, one per entity: mentions linked to one canonical
+    entity, or unlinked with the same label and text, are one choice (eight rows of "GPE ·
+    كوريا الشمالية" told the analyst nothing). Each is (the mention to link, how many there
+    are): the current claimant if it is one of them, else the mention nearest the claim (who
+    made a claim is named next to it). In text order."""
+    groups: dict[tuple, list[Span]] = {}
+    for other in spans:  # sorted by position
+        if other.layer == claim.layer:
+            continue
+        key = ("entity", other.entity.id) if other.entity is not None else (other.label, " ".join(other.text.split()))
+        groups.setdefault(key, []).append(other)
+
+    def distance(mention: Span) -> int:
+        return max(0, mention.start - claim.end, claim.start - mention.end)
+
+    chosen = []
+    for mentions in groups.values():
+        pick = next((m for m in mentions if m.id == current), None) or min(mentions, key=distance)
+        chosen.append((pick, len(mentions)))
+    chosen.sort(key=lambda pair: Span.sort_key(pair[0]))
+    return chosen
+
+
+def context(text: str, span: Span) -> str:
+    """The span's text with a little of the article either side, on one line, neutralised."""
+    def shown(piece: str) -> str:
+        return neutralised(" ".join(piece.split()))
+
+    inner = shown(span.text)
+    if not text:
+        return inner
+    before, after = text[max(0, span.start - CONTEXT_CHARS):span.start], text[span.end:span.end + CONTEXT_CHARS]
+    return f"…{shown(before)} «{inner}» {shown(after)}…"
 
 
 class ClaimFormFilling:
@@ -79,11 +117,21 @@ class ClaimFormFilling:
         combo.addItem(EMPTY, None)
         for value in field.attribute.values:
             combo.addItem(value, value)
-        for other in self.workspace.spans:  # sorted by position
-            if other.layer != span.layer:
-                combo.addItem(f"{other.label} · {item_text(other.text)}", other.id)
         current = self.workspace.claimant(span.id) if field.attribute == self._claimant_attribute(field) else None
         key = current.id if isinstance(current, Span) else current
+        text = self.workspace.document.text if self.workspace.document else ""
+        for mention, count in claimant_choices(self.workspace.spans, span, key):
+            name = mention.entity.name if mention.entity is not None else mention.text
+            item = f"{mention.label} · {item_text(name)}"
+            if count > 1:
+                item = QCoreApplication.translate("ClaimPanel", "{item} · %n mentions", None, count).format(item=item)
+            combo.addItem(item, mention.id)
+            tip = context(text, mention)
+            if count > 1:
+                tip = QCoreApplication.translate(
+                    "ClaimPanel", "{context}\n\nThe mention nearest the claim, of %n mentions",
+                    None, count).format(context=tip)
+            combo.setItemData(combo.count() - 1, directed_tooltip(tip), Qt.ItemDataRole.ToolTipRole)
         index = combo.findData(key) if key is not None else 0
         if index < 0:
             combo.addItem(self.tr("{value} (unknown)").format(value=key), key)
@@ -95,9 +143,9 @@ class ClaimFormFilling:
         text = value.get("text", "") if isinstance(value, dict) else ""
         field.editor.setText(f"«{item_text(text)}»" if text else EMPTY)
         if isinstance(value, dict):
-            set_tooltip(field.editor, f"{text}\n\n{value.get('start')}–{value.get('end')}")
+            field.editor.setToolTip(directed_tooltip(f"{text}\n\n{value.get('start')}–{value.get('end')}"))
         else:
-            set_tooltip(field.editor, field.attribute.description)
+            field.editor.setToolTip(directed_tooltip(field.attribute.description))
 
 
-__all__ = ["ClaimFormFilling"]
+__all__ = ["ClaimFormFilling", "claimant_choices", "context"]

@@ -1,12 +1,14 @@
-"""The claim form: the attributes of the selected span (claimant, cue, stance, ...), built from
-the project's schema, edited with the keyboard.
+"""The span panel: what the selected span is (label, text, linked entity), the schema's
+guideline for its label and attributes, and its form (a claim's claimant, cue, stance, ...; the
+note every span has), built from the project's schema, edited with the keyboard.
 
 The panel never writes to the store: every edit is one Workspace action (committed before it
 returns, one undo step). Like every view it follows the workspace's Changes (`apply_change`,
 called by the window for each one, whoever made it): the form of a span an undo removed or
 changed is shown again from the Change. `changed` says that an edit of the form was committed.
-A refusal (AnnotationError) becomes `message(text)`. Building the form's widgets
-(claim_form_building.py) and filling them with stored values (claim_form_filling.py) are
+A refusal (AnnotationError) becomes `message(text)`. Esc in any field commits what is typed and
+asks the window to give the article the focus back (`returnRequested`). Building the form's
+widgets (claim_form_building.py) and filling them with stored values (claim_form_filling.py) are
 mixins of the panel; what is left here is what the panel shows and every edit it makes.
 """
 
@@ -14,21 +16,30 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import QLabel, QStackedWidget, QToolButton, QVBoxLayout, QWidget
 
 from annotator.core.changes import Change
+from annotator.core.display import neutralised
 from annotator.core.model import Span
-from annotator.core.schema import Schema
+from annotator.core.schema import NOTE, Schema
 from annotator.store.errors import ProjectError
 from annotator.core.rules import relation_attribute
 from annotator.store.workspace import AnnotationError, Workspace
 from annotator.ui import errors
 # EMPTY, ITEM_CHARS and item_text are re-exported: callers and tests import them from here.
-from annotator.ui.claim_fields import EMPTY, ITEM_CHARS, Field, NoteEdit, display_name, item_text
+from annotator.ui.claim_fields import (EMPTY, ITEM_CHARS, Field, NoteEdit, directed, directed_tooltip, display_name,
+                                       item_text)
 from annotator.ui.claim_form_building import ClaimFormBuilding
 from annotator.ui.claim_form_filling import ClaimFormFilling
 from annotator.ui.plain import plain_label
+
+
+def _wrapping(style: str = "") -> QLabel:
+    label = plain_label()
+    label.setWordWrap(True)
+    label.setStyleSheet(style)
+    return label
 
 
 class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
@@ -36,6 +47,7 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
     message = Signal(str)  # a refusal, for the status bar
     pickClaimantRequested = Signal(str)  # claim id: let the analyst click an entity span
     cueFromSelectionRequested = Signal(str)  # claim id: answer with set_cue(start, end)
+    returnRequested = Signal()  # Esc in a field: the article takes the focus back
 
     def __init__(self, workspace_getter: Callable[[], Workspace], parent: QWidget | None = None):
         super().__init__(parent)
@@ -50,18 +62,27 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
         self._cue_target: str | None = None  # the span attribute a "Use selection" asked for
 
         self.stack = QStackedWidget()
-        self.hint = plain_label()
-        self.hint.setWordWrap(True)
+        self.hint = _wrapping("color: palette(mid); padding: 6px;")
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.hint.setStyleSheet("color: palette(mid); padding: 6px;")
         self.stack.addWidget(self.hint)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        self.heading = plain_label()
-        self.heading.setWordWrap(True)
-        self.heading.setStyleSheet("font-weight: bold;")
-        layout.addWidget(self.heading)
-        layout.addWidget(self.stack)
+        layout.setSpacing(3)
+        self.heading = _wrapping("font-weight: bold;")
+        self.entity = _wrapping()  # the canonical entity an entity span is linked to
+        self.guideline = _wrapping()  # the label's guideline
+        # The attributes' descriptions, on demand: a claim's six would push its form out of sight.
+        self.guide_toggle = QToolButton()
+        self.guide_toggle.setText(self.tr("Attribute guidelines"))
+        self.guide_toggle.setCheckable(True)
+        self.guide_toggle.setAutoRaise(True)
+        self.guide_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.guide_toggle.setArrowType(Qt.ArrowType.RightArrow)
+        self.guide_toggle.toggled.connect(self._show_attribute_guide)
+        self.guide_toggle.installEventFilter(self)  # Esc: back to the article, as from a field
+        self.attribute_guide = _wrapping()
+        for widget in (self.heading, self.entity, self.guideline, self.guide_toggle, self.attribute_guide, self.stack):
+            layout.addWidget(widget)
         layout.addStretch(1)
         self.show_span(None)
 
@@ -82,7 +103,7 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
         return self._form(span.layer)[1] if span is not None and self._has_form(span) else {}
 
     def show_span(self, span_id: str | None) -> None:
-        """Show the form of a span (or the hint) with its stored values. Writes nothing, apart
+        """Show the panel of a span (or the hint) with its stored values. Writes nothing, apart
         from committing a note typed for the span shown before."""
         if span_id != self._span_id:
             self.commit_pending()
@@ -90,16 +111,15 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
         span = self.workspace.spans.get(span_id) if span_id else None
         if span is None or not self._has_form(span):
             self._span_id = None
-            self.heading.setText("")
-            self.heading.hide()
+            for widget in (self.heading, self.entity, self.guideline, self.guide_toggle, self.attribute_guide):
+                widget.hide()
             self.hint.setText(self._hint_text())
             self.stack.setCurrentWidget(self.hint)
             return
         same = span.id == self._span_id
         self._span_id = span.id
         page, fields = self._form(span.layer)
-        self.heading.setText(f"{span.label} · «{item_text(span.text)}»")
-        self.heading.show()
+        self._describe(span)
         self._fill(span, fields, keep_typing=same)
         self.stack.setCurrentWidget(page)
 
@@ -109,13 +129,15 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
 
     def apply_change(self, change: Change) -> None:
         """Follow a committed action: the span shown was removed (the hint), or it, its
-        relations or the spans a relation combo lists changed (filled again)."""
+        relations, the spans a relation combo lists or a canonical entity (the name shown, the
+        claimant rows) changed (filled again)."""
         if self._span_id is None or self._filling:
             return
         if self._span_id in change.spans_removed:
             self._span_id = None
             self.show_span(None)
-        elif change.spans_added or change.spans_removed or change.relations_added or change.relations_removed:
+        elif (change.spans_added or change.spans_removed or change.relations_added or change.relations_removed
+              or change.entities):
             self.show_span(self._span_id)
 
     def focus_first(self) -> bool:
@@ -176,15 +198,47 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
 
     def _hint_text(self) -> str:
         schema = self.workspace.project.schema
+        text = self.tr("Select a span to read its label's guideline and write a note.")
         for layer in schema.layers:
-            if layer.attributes:
-                names = ", ".join(display_name(a.name) for a in layer.attributes[:3])
-                if len(layer.attributes) > 3:
-                    text = self.tr("Select a {layer} to edit its {attributes}, …")
+            own = [a for a in layer.attributes if a.name != NOTE]
+            if own:
+                names = ", ".join(display_name(a.name) for a in own[:3])
+                if len(own) > 3:
+                    more = self.tr("Select a {layer} to edit its {attributes}, …")
                 else:
-                    text = self.tr("Select a {layer} to edit its {attributes}.")
-                return text.format(layer=display_name(layer.name), attributes=names)
-        return self.tr("The project's schema has no span attributes.")
+                    more = self.tr("Select a {layer} to edit its {attributes}.")
+                return f"{text} {more.format(layer=display_name(layer.name), attributes=names)}"
+        return text
+
+    def _describe(self, span: Span) -> None:
+        """The heading, linked entity and guidelines of the span shown, each laid out in its
+        text's direction (an Arabic span text or guideline wraps right to left)."""
+        schema = self.workspace.project.schema
+        self.heading.setText(directed(f"{span.label} · «{item_text(span.text)}»", by=span.text))
+        self.heading.setToolTip(directed_tooltip(span.text))
+        self.heading.show()
+        if schema.is_entity_layer(span.layer):
+            if span.entity is not None:
+                name = span.entity.name
+                self.entity.setText(directed(self.tr("Entity: {name}").format(name=neutralised(name)), by=name))
+            else:
+                self.entity.setText(self.tr("Not linked to a canonical entity"))
+            self.entity.show()
+        else:
+            self.entity.hide()
+        label = schema.label(span.label)
+        guideline = label.guideline if label is not None else ""
+        self.guideline.setText(directed(guideline))
+        self.guideline.setVisible(bool(guideline))
+        described = [a for a in schema.attributes(span.layer) if a.description]
+        lines = [f"{display_name(a.name)}: {a.description}" for a in described]
+        self.attribute_guide.setText(directed("\n".join(lines), by=described[0].description if described else ""))
+        self.guide_toggle.setVisible(bool(lines))
+        self._show_attribute_guide(self.guide_toggle.isChecked())
+
+    def _show_attribute_guide(self, shown: bool) -> None:
+        self.guide_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
+        self.attribute_guide.setVisible(shown and not self.guide_toggle.isHidden() and self._span_id is not None)
 
     def _first_of_kind(self, kind: str) -> str | None:
         return next((name for name, field in self.fields().items() if field.attribute.kind == kind), None)
@@ -256,14 +310,18 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
         name = field.attribute.name
         return self._act(lambda ws: ws.set_attribute(self._span_id, name, value))
 
-    def _revert_text(self, field: Field) -> None:
-        edit: NoteEdit = field.editor
-        self._filling = True
-        try:
-            edit.setPlainText(edit.property("stored") or "")
-            edit.document().setModified(False)
-        finally:
-            self._filling = False
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        """Esc in any field of the form (installed by the building): what is typed is saved,
+        and the article gets the focus back with the span still selected."""
+        if (event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape
+                and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier):
+            if isinstance(watched, NoteEdit):
+                field = next((f for f in self.fields().values() if f.editor is watched), None)
+                if field is not None:
+                    self._commit_text(field)
+            self.returnRequested.emit()
+            return True
+        return super().eventFilter(watched, event)
 
     def _request(self, signal) -> None:
         if self._span_id is not None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable
 
 from PySide6.QtCore import QCoreApplication, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextCursor, QTextOption
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPalette, QPen, QTextCursor, QTextOption
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from annotator.core.model import Span, Suggestion
@@ -276,9 +276,10 @@ class DocumentView(ArticleInput, ArticleGeometry, BackgroundHighlighting, QPlain
         painter.setBrush(Qt.BrushStyle.NoBrush)
         area = QRectF(event.rect())
         focused_one = self.focused_suggestion()
+        ink = self.palette().color(QPalette.ColorRole.Text)  # the outlines stay visible in a dark theme
         for suggestion in self._on_screen(self.suggestions):
             focused = suggestion is focused_one
-            pen = QPen(QColor("#1c1c1c") if focused else self._colors.get(suggestion.label, QColor("#555555")))
+            pen = QPen(ink if focused else self._colors.get(suggestion.label, QColor("#555555")))
             pen.setStyle(Qt.PenStyle.DashLine)
             pen.setWidthF(2.2 if focused else 1.4)
             painter.setPen(pen)
@@ -286,7 +287,7 @@ class DocumentView(ArticleInput, ArticleGeometry, BackgroundHighlighting, QPlain
                 if rect.intersects(area):
                     painter.drawRoundedRect(rect.adjusted(-2, 0.5, 2, -0.5), 3, 3)
         if span is not None:
-            pen = QPen(QColor("#1c1c1c"))
+            pen = QPen(ink)
             pen.setWidthF(1.6)
             painter.setPen(pen)
             for rect in self.range_rects(span.start, span.end):

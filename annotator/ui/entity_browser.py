@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QModelIndex, QSortFilterProxyModel, Qt,
-                            QTimer, Signal)
+from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QItemSelectionModel, QModelIndex,
+                            QSortFilterProxyModel, Qt, QTimer, Signal)
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from annotator.core.arabic import match_key
 from annotator.core.changes import Change
@@ -28,12 +28,14 @@ from annotator.ui import messages
 from annotator.ui.dialogs import ask
 from annotator.ui.entity_dialogs import (EntityEditDialog, choose_target_dialog, edit_entity_dialog, format_aliases,
                                         parse_aliases)
+from annotator.ui.flow_layout import flow_container
 from annotator.ui.models import TableModel, make_table
 from annotator.ui.plain import plain_label, set_tooltip
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 ID_ROLE = Qt.ItemDataRole.UserRole
 NAME, TYPE, MENTIONS, DOCUMENTS, ALIASES = range(5)
+TYPE_WIDTH, ALIASES_WIDTH = 80, 160
 
 
 # Tests replace these (exec() would block them).
@@ -47,7 +49,7 @@ CHOOSE_TARGET: Callable[[QWidget | None, Entity, list[Entity]], Entity | None] =
 
 class EntityTableModel(TableModel):
     HEADERS = (QT_TRANSLATE_NOOP("Tables", "Name"), QT_TRANSLATE_NOOP("Tables", "Type"),
-               QT_TRANSLATE_NOOP("Tables", "Mentions"), QT_TRANSLATE_NOOP("Tables", "Documents"),
+               QT_TRANSLATE_NOOP("Tables", "Mentions"), QT_TRANSLATE_NOOP("Tables", "Docs"),
                QT_TRANSLATE_NOOP("Tables", "Aliases"))
 
     def __init__(self, parent=None):
@@ -138,9 +140,20 @@ class EntityBrowser(QWidget):
         self.filter.textChanged.connect(lambda _: self._filter_timer.start())
 
         table = make_table(self.proxy, QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((TYPE, 80), (MENTIONS, 72), (DOCUMENTS, 80), (ALIASES, 160)):
-            table.horizontalHeader().resizeSection(column, width)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # The counts right after the name, as narrow as their headers, so a dock of 250 px shows
+        # name and counts without scrolling; type and aliases follow. Widths from the header
+        # text, not the cells: sizing to contents would read every row at each refresh.
+        header.moveSection(header.visualIndex(MENTIONS), 1)
+        header.moveSection(header.visualIndex(DOCUMENTS), 2)
+        metrics = header.fontMetrics()
+        for column in (MENTIONS, DOCUMENTS):
+            title = self.model.headerData(column, Qt.Orientation.Horizontal, DISPLAY) or ""
+            header.resizeSection(column, max(metrics.horizontalAdvance(title), metrics.horizontalAdvance("00000")) + 16)
+        header.resizeSection(TYPE, TYPE_WIDTH)
+        header.resizeSection(ALIASES, ALIASES_WIDTH)
+        table.viewport().installEventFilter(self)  # type and aliases give way in a narrow dock
         table.setSortingEnabled(True)
         table.sortByColumn(MENTIONS, Qt.SortOrder.DescendingOrder)
         table.doubleClicked.connect(self._open_mention)
@@ -168,19 +181,32 @@ class EntityBrowser(QWidget):
         table.addAction(self.open_action)
 
         self.count_label = plain_label()
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.rename_button)
-        buttons.addWidget(self.merge_button)
-        buttons.addWidget(self.merge_into_button)
-        buttons.addStretch(1)
+        # A flow, not a row: in a narrow dock the buttons wrap instead of widening the dock.
+        buttons = flow_container([self.rename_button, self.merge_button, self.merge_into_button])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
         layout.addWidget(table, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.count_label)
         table.selectionModel().selectionChanged.connect(lambda *_: self._update_actions())
         self.refresh()
+
+    NAME_ROOM = 80  # the least width of the name column before type and aliases are hidden
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_columns(event.size().width())
+        return False
+
+    def _fit_columns(self, width: int) -> None:
+        """Hide aliases, then type, while the name and the counts would not fit otherwise:
+        the counts never need horizontal scrolling (issue 10 item 15)."""
+        header = self.table.horizontalHeader()
+        counts = header.sectionSize(MENTIONS) + header.sectionSize(DOCUMENTS)
+        room = width - counts - self.NAME_ROOM
+        header.setSectionHidden(TYPE, room < TYPE_WIDTH)  # (a hidden section's size reads 0)
+        header.setSectionHidden(ALIASES, room < TYPE_WIDTH + ALIASES_WIDTH)
 
     # -- state --------------------------------------------------------------------------
 

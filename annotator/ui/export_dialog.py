@@ -1,17 +1,22 @@
-"""The export dialog: format, which documents, where to. A refused output keeps it open with
-the reason. Untrusted text is plain text."""
+"""The export dialog: format, which documents and spans (the CLI's filters: status, layer,
+label, annotator), where to, and a live summary of what will be written and what the format
+cannot carry. A refused output keeps it open with the reason. Untrusted text is plain text."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLineEdit, QPushButton, QVBoxLayout, QWidget)
 
+from annotator.core.display import neutralised
 from annotator.core.model import STATUSES
 from annotator.io import EXPORT_FORMATS
+from annotator.io.format_loss import Loss, Tally, losses
+from annotator.store.documents import SpanFilter
 from annotator.ui.models import status_name
 from annotator.ui.plain import error_label, plain_label
 
@@ -38,9 +43,38 @@ def default_output(project_path: Path, fmt: str) -> Path:
     return project_path.parent / f"{stem}-{fmt}.{'conll' if fmt == 'conll' else 'jsonl'}"
 
 
+def loss_text(loss: Loss) -> str:
+    """One Loss of annotator.io.format_loss in the window's words (its count with its own plural)."""
+    translate, n, name = QCoreApplication.translate, loss.count, neutralised(loss.name, 40)
+    if loss.kind == "attributes":
+        return translate("ExportDialog", "%n attributes of {layer} spans", "", n).format(layer=name)
+    if loss.kind == "relations":
+        return translate("ExportDialog", "%n relations ({label})", "", n).format(label=name)
+    if loss.kind == "entity_links":
+        return translate("ExportDialog", "%n entity links", "", n)
+    if loss.kind == "layer_spans":
+        return translate("ExportDialog", "%n spans of layer {layer}", "", n).format(layer=name)
+    return translate("ExportDialog", "the source, URL and other metadata of %n documents", "", n)
+
+
+@dataclass(frozen=True)
+class ExportChoices:
+    """What the filters offer, from the project: its layers with their labels, its annotators;
+    and the layer a flat format (CoNLL) writes."""
+
+    layers: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    annotators: tuple[str, ...] = ()
+    flat_layer: str | None = None
+
+
+# count(statuses, span filter) -> what an export of that selection would hold (from the store).
+CountExport = Callable[[tuple[str, ...], SpanFilter], Tally]
+
+
 class ExportDialog(QDialog):
     def __init__(self, project_path: Path, parent: QWidget | None = None,
-                 check: Callable[[str, Path], str | None] | None = None):
+                 check: Callable[[str, Path], str | None] | None = None, *,
+                 choices: ExportChoices = ExportChoices(), count: CountExport | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Export"))
         self.project_path = Path(project_path)
@@ -65,21 +99,88 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path, 1)
         path_row.addWidget(browse)
         self.format.currentIndexChanged.connect(self._suffix)
+        self._choices, self._count = choices, count
+        self._tallies: dict[tuple, Tally] = {}  # a format change counts nothing again
+        self.layer = self._combo(self.tr("All layers"), [name for name, _ in choices.layers])
+        self.label = self._combo(self.tr("All labels"), [])
+        self._fill_labels()
+        self.annotator = self._combo(self.tr("All annotators"), choices.annotators)
+        self.layer.currentIndexChanged.connect(self._fill_labels)
         form = QFormLayout()
         form.addRow(plain_label(self.tr("Format")), self.format)  # addRow(str) would make AutoText labels
         form.addRow(plain_label(self.tr("Documents")), status_row)
+        form.addRow(plain_label(self.tr("Layer")), self.layer)
+        form.addRow(plain_label(self.tr("Label")), self.label)
+        form.addRow(plain_label(self.tr("Annotator")), self.annotator)
         form.addRow(plain_label(self.tr("Save to")), path_row)
+        # What this export writes and what the format cannot carry, said before anything is written.
+        self.summary = plain_label()
+        self.summary.setWordWrap(True)
+        for signal in (self.format.currentIndexChanged, self.layer.currentIndexChanged,
+                       self.label.currentIndexChanged, self.annotator.currentIndexChanged,
+                       *(box.toggled for box in self.statuses.values())):
+            signal.connect(self._summarise)
         self.problem = error_label()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.summary)
         layout.addWidget(self.problem)
         layout.addWidget(buttons)
+        self.summary.setVisible(count is not None)
+        self.setMinimumWidth(520)  # the summary wraps to a few lines, not a tall column
+        self._summarise()
+
+    @staticmethod
+    def _combo(everything: str, names) -> QComboBox:
+        combo = QComboBox()
+        combo.addItem(everything, None)
+        for name in names:
+            combo.addItem(neutralised(name, 60), name)  # names are the project's data: shown inert
+        return combo
+
+    def _fill_labels(self) -> None:
+        layer = self.layer.currentData()
+        labels = [label for name, names in self._choices.layers if layer in (None, name) for label in names]
+        self.label.blockSignals(True)  # one summary for the change, from the layer's own signal
+        self.label.clear()
+        self.label.addItem(self.tr("All labels"), None)
+        for label in labels:
+            self.label.addItem(neutralised(label, 60), label)
+        self.label.blockSignals(False)
+
+    def span_filter(self) -> SpanFilter:
+        def one(combo: QComboBox) -> tuple[str, ...]:
+            return () if combo.currentData() is None else (combo.currentData(),)
+
+        return SpanFilter(one(self.layer), one(self.label), one(self.annotator))
+
+    def _summarise(self) -> None:
+        if self._count is None:
+            return
+        fmt, _, statuses, spans = self.chosen()
+        if not statuses:
+            self.summary.setText(self.tr("Tick at least one document status: nothing would be written."))
+            return
+        key = (statuses, spans)
+        if key not in self._tallies:
+            self._tallies[key] = self._count(statuses, spans)
+        tally = self._tallies[key]
+        lost = losses(fmt, tally, self._choices.flat_layer)
+        left_out = sum(loss.count for loss in lost if loss.kind == "layer_spans")
+        translate = QCoreApplication.translate  # the counts as the import summary words them
+        written = self.tr("{documents}, {spans} will be written.").format(
+            documents=translate("ImportExport", "%n documents", "", tally.documents),
+            spans=translate("ImportExport", "%n spans", "", tally.spans - left_out))
+        if lost:
+            written += " " + self.tr("This format cannot carry: {losses}.").format(
+                losses=", ".join(loss_text(loss) for loss in lost))
+        self.summary.setText(written)
 
     def accept(self) -> None:
-        fmt, path, _ = self.chosen()
+        fmt, path, _, _ = self.chosen()
         problem = self._check(fmt, path) if self._check else None
         if problem:
             self.problem.setText(problem)
@@ -87,9 +188,9 @@ class ExportDialog(QDialog):
             return
         super().accept()
 
-    def chosen(self) -> tuple[str, Path, tuple[str, ...]]:
+    def chosen(self) -> tuple[str, Path, tuple[str, ...], SpanFilter]:
         statuses = tuple(s for s, box in self.statuses.items() if box.isChecked())
-        return self.format.currentData(), Path(self.path.text()), statuses
+        return self.format.currentData(), Path(self.path.text()), statuses, self.span_filter()
 
     def _suffix(self) -> None:
         self.problem.hide()
@@ -112,4 +213,4 @@ class ExportDialog(QDialog):
             self.problem.hide()
 
 
-__all__ = ["FORMAT_NAMES", "ExportDialog", "default_output", "format_name"]
+__all__ = ["FORMAT_NAMES", "ExportChoices", "ExportDialog", "default_output", "format_name", "loss_text"]

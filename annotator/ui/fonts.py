@@ -69,3 +69,15 @@ def reading_font(point_size: float) -> QFont:
     font = QFont(FAMILY)
     font.setPointSizeF(point_size)
     return font
+
+
+def ui_font(base: QFont) -> QFont:
+    """`base` (a panel's font) with Noto Naskh Arabic first: it has no Latin letters, so Latin
+    falls through to `base`'s family while Arabic names, texts and guidelines in the docks are
+    shaped by the bundled font instead of whatever the system substitutes (issue 10 item 3).
+    The point size stays `base`'s: panels keep the desktop's UI size."""
+    if not _loaded:
+        load_bundled_fonts()
+    font = QFont(base)
+    font.setFamilies([FAMILY, *[f for f in base.families() or [base.family()] if f != FAMILY]])
+    return font

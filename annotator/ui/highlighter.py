@@ -23,11 +23,12 @@ from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable
 from operator import attrgetter, itemgetter
 
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat, QTextDocument
+from PySide6.QtGui import QColor, QGuiApplication, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
 from annotator.core.model import Span
 from annotator.core.offsets import Utf16Map
 from annotator.core.schema import Schema
+from annotator.ui import theme
 from annotator.ui.span_segments import sweep
 
 CLAIM_BAND_ALPHA = 46  # the faint background that shows a claim's extent
@@ -59,9 +60,12 @@ class _Block:
 class SpanHighlighter(QSyntaxHighlighter):
     def __init__(self, document: QTextDocument, schema: Schema):
         super().__init__(document)
-        self._colors = {label.name: QColor(label.color) for label in schema.labels()}
+        self._schema = schema
         self._background_layers = {layer.name for layer in schema.background_layers()}
         self._formats: dict[tuple, QTextCharFormat] = {}
+        self._fills: dict[str, QColor] = {}
+        self._lines: dict[str, QColor] = {}
+        self._set_palette_colors()
         self._text = ""
         self._u16 = Utf16Map("")
         self._line_starts: list[int] = [0]  # code-point offset where each block begins
@@ -214,16 +218,31 @@ class SpanHighlighter(QSyntaxHighlighter):
 
     # -- formatting ---------------------------------------------------------------------
 
+    def _set_palette_colors(self) -> None:
+        """Each label's fill and underline made legible in the application's palette (theme.py):
+        the schema's pastels as they are in the light theme, darkened for light text."""
+        palette = QGuiApplication.palette()
+        self._fills = {label.name: theme.fill_color(label.color, palette) for label in self._schema.labels()}
+        self._lines = {label.name: theme.line_color(label.color, palette) for label in self._schema.labels()}
+        self._default_fill = theme.fill_color("#dddddd", palette)  # a label the schema lost
+        self._default_line = theme.line_color("#888888", palette)
+        self._formats.clear()
+
+    def recolor(self) -> None:
+        """After a theme switch: new colours for every format (one pass over the document)."""
+        self._set_palette_colors()
+        self.rehighlight()
+
     def colors(self, background: str | None, underline: str | None) -> tuple[QColor | None, QColor | None]:
         """The fill and the underline colour of a segment: the innermost entity's colour, else a
         faint band of the claim's; the claim's colour underlines. Formats and painting share it."""
         line = fill = None
         if underline is not None:
-            line = self._colors.get(underline, QColor("#888888"))
+            line = self._lines.get(underline, self._default_line)
             fill = QColor(line)
             fill.setAlpha(CLAIM_BAND_ALPHA)
         if background is not None:
-            fill = self._colors.get(background, QColor("#dddddd"))
+            fill = self._fills.get(background, self._default_fill)
         return fill, line
 
     def _format(self, background: str | None, underline: str | None) -> QTextCharFormat:

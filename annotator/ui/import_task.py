@@ -26,6 +26,7 @@ from annotator.io.importing import ImportReport, Importer
 from annotator.io.outputs import protected_paths
 from annotator.io.records import Rejection
 from annotator.store import Project
+from annotator.ui.progress import steps
 
 
 def refuse_project_inputs(project_path: Path, paths: Sequence[Path]) -> tuple[list[Path], list[Rejection]]:
@@ -55,6 +56,7 @@ def refuse_project_inputs(project_path: Path, paths: Sequence[Path]) -> tuple[li
 
 class ImportTask(QThread):
     progressed = Signal(int)  # documents stored so far (queued to the GUI thread)
+    advanced = Signal(int)  # how far through the input bytes, in progress.STEPS
 
     def __init__(self, project: Project, paths: Sequence[Path], *, annotator: str, as_suggestions: bool,
                  parent=None):
@@ -67,7 +69,9 @@ class ImportTask(QThread):
         # The Importer asks `cancel` between files and before storing each batch (one
         # transaction of whole documents): a Cancel never leaves half a batch.
         self._importer = Importer(project, annotator=annotator, progress=self._tick, as_suggestions=as_suggestions,
-                                  cancel=self._cancel.is_set)
+                                  cancel=self._cancel.is_set,
+                                  advanced=self._advance)
+        self._step = -1
         self._paths = list(paths)
 
     def cancel(self) -> None:
@@ -78,6 +82,14 @@ class ImportTask(QThread):
         # Called by the Importer (in the worker) right after a batch was committed.
         self._stored += count
         self.progressed.emit(self._stored)
+
+    def _advance(self, done: int, total: int) -> None:
+        # Only when the bar would move: a folder of many small files reports after every file,
+        # and each update makes the GUI run its event loop once.
+        step = steps(done, total)
+        if step != self._step:
+            self._step = step
+            self.advanced.emit(step)
 
     def run(self) -> None:  # the worker thread
         try:

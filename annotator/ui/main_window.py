@@ -12,7 +12,7 @@ title and status bar in step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
@@ -21,13 +21,19 @@ import qtawesome as qta
 from annotator.core.display import neutralised
 from annotator.store import Project, ProjectError
 from annotator.store.workspace import Workspace
-from annotator.ui import errors
+from annotator.ui import errors, theme
 from annotator.ui.annotating_commands import AnnotatingCommands
 from annotator.ui.change_dispatch import ChangeDispatch
 from annotator.ui.dialogs import ShortcutsDialog
 from annotator.ui.doc_guard import make_banner, mismatch_reason
+from annotator.ui.find_bar import FindBar
+from annotator.ui.layout_shortcuts import LayoutShortcuts
+from annotator.ui.pane_focus import PaneFocus
+from annotator.ui.label_editor import LabelEditor
+from annotator.ui.layout import WindowLayout
 from annotator.ui.document_view import DocumentView, TextMismatch
 from annotator.ui.project_switcher import ProjectSwitcher, open_with_fallback
+from annotator.ui.shortcut_editor import ShortcutEditor
 from annotator.ui.shortcuts_sheet import sheet
 from annotator.ui.status_bar import StatusBar
 from annotator.ui.suggestions_controller import SuggestionsController
@@ -62,6 +68,8 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         column.setSpacing(0)
         column.addWidget(self.banner)
         column.addWidget(self.view, 1)
+        self.find_bar = FindBar(self)  # Ctrl+F: under the article, hidden until asked for
+        column.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self.suggestions = SuggestionsController(self)
         self.build_docks(project.schema)
@@ -77,13 +85,8 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
-        state = self.settings.value("window_state")
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        else:  # first run: side panels wide enough for Arabic span texts and the claim form
-            self.resizeDocks([self.doc_dock, self.span_dock], [300, 380], Qt.Orientation.Horizontal)
-            self.resizeDocks([self.span_dock, self.claim_dock, self.palette_dock], [260, 300, 260],
-                             Qt.Orientation.Vertical)
+        self.layout_keeper = WindowLayout(self)  # the saved dock layout, else one for this size
+        theme.install(self)
         self._show_project()
 
     def _connect_view(self) -> None:
@@ -94,6 +97,8 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         self.view.linkPressed.connect(self.link_entity)
         self.view.acceptSuggestions.connect(self.suggestions.accept)
         self.view.rejectSuggestions.connect(self.suggestions.reject)
+        self.panes = PaneFocus(self)  # F6 between panes, Tab out of tables, Esc back to the article
+        self.layout_shortcuts = LayoutShortcuts(self)  # Ctrl+Z etc. with an Arabic-only layout
 
     @property
     def undo_action(self):
@@ -130,7 +135,7 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         project = self.project
         self._project_name = project.info().get("name", project.path.stem)
         self._update_title()
-        for name in ("import", "import_suggestions"):
+        for name in ("import", "import_folder", "import_suggestions"):
             self.registry.actions[name].setEnabled(not project.readonly)
         self.doc_model.set_rows(project.document_rows())
         self.doc_filter.forget_texts()
@@ -288,6 +293,27 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         size = DEFAULT_FONT_SIZE if step == 0 else min(max(self.view.font_size() + step, 8), 48)
         self.view.set_font_size(size)
         self.settings.setValue("font_size", size)
+
+    def apply_schema(self) -> None:
+        """The stored schema changed (a label edited, or that undone): the palette, the span
+        list and the article's keys and colours follow, and the open document is shown again
+        so its spans carry the new names and colours. Rare: a whole re-show is fine."""
+        schema = self.project.schema
+        self.palette.set_schema(schema)
+        self.view.set_schema(schema)
+        self.span_model.set_schema(schema)
+        doc = self.workspace.document
+        if doc is not None:
+            where = self.view.verticalScrollBar().value()
+            self.open_document(doc.id)
+            self._finish_loading()  # every span at once: the analyst stays where they were
+            self.view.verticalScrollBar().setValue(where)
+
+    def edit_labels(self) -> None:
+        LabelEditor(self).exec()
+
+    def edit_shortcuts(self) -> None:
+        ShortcutEditor(self).exec()
 
     def shortcut_sheet(self):
         return sheet(self.project.schema, self.registry, self.entity_browser.shortcut_actions())

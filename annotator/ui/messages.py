@@ -35,6 +35,13 @@ TEMPLATES: dict[tuple[str, str], tuple[str, ...]] = {
         QT_TRANSLATE_NOOP("Messages", "{label} spans have no attribute {name!r}"),
         QT_TRANSLATE_NOOP("Messages", "layer {layer} has no attribute {name!r}"),
     ),
+    ("rule", "label_layer"): (
+        QT_TRANSLATE_NOOP("Messages", "{layer!r} is not a layer of the schema"),
+        QT_TRANSLATE_NOOP("Messages", "label {name} stays in layer {layer}"),
+    ),
+    ("rule", "label_taken"): (QT_TRANSLATE_NOOP("Messages", "label {name} is already defined (layer {layer})"),),
+    ("rule", "label_color"): (QT_TRANSLATE_NOOP("Messages", "label {name}: color must be #rrggbb, not {color!r}"),),
+    ("rule", "key_taken"): (QT_TRANSLATE_NOOP("Messages", "key {key!r} is already used by {owner}"),),
     ("rule", "outside_text"): (QT_TRANSLATE_NOOP("Messages", "{start}-{end} is outside the document"),),
     ("rule", "duplicate_span"): (QT_TRANSLATE_NOOP("Messages", "«{text}» is already {label}"),),
     ("rule", "attribute_text"): (QT_TRANSLATE_NOOP("Messages", "attribute {name} must be a string"),),

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from annotator.core.display import neutralised
 from annotator.core.schema import Schema
+from annotator.ui import theme
+from annotator.ui.flow_layout import flow_container
 from annotator.ui.plain import plain_label, set_tooltip
 
 
@@ -32,27 +34,34 @@ class LabelPalette(QWidget):
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget():
+                item.widget().hide()  # at once: deleteLater waits for the event loop
                 item.widget().deleteLater()
         self.buttons.clear()
+        colours = QGuiApplication.palette()
         for layer in schema.layers:
             heading = plain_label(layer.name.upper())
             heading.setStyleSheet("color: palette(mid); font-weight: bold; padding-top: 6px;")
             self._layout.addWidget(heading)
+            buttons = []
             for label in layer.labels:
                 button = QToolButton()
                 button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-                button.setIcon(swatch(label.color))
+                # The colour the article shows in this theme (theme.py), not the schema's pastel.
+                shown = theme.fill_color(label.color, colours) if layer.draw == "background" else \
+                    theme.line_color(label.color, colours)
+                button.setIcon(swatch(shown.name()))
                 # QToolButton text is always plain; "&" would become a mnemonic, so double it.
                 # Names and keys may come from imported data: neutralised, so "\u202eNOSREP"
                 # can never pass for a second PERSON.
-                key = f"   [{neutralised(label.key)}]" if label.key else ""
+                key = f"  [{neutralised(label.key)}]" if label.key else ""
                 button.setText((neutralised(label.name) + key).replace("&", "&&"))
                 button.setAutoRaise(True)
-                button.setSizePolicy(button.sizePolicy().horizontalPolicy().Expanding,
-                                     button.sizePolicy().verticalPolicy())
                 tip = QCoreApplication.translate("LabelPalette", "{label} ({layer})\n\n{guideline}")
                 set_tooltip(button, tip.format(label=label.name, layer=layer.name, guideline=label.guideline).strip())
                 button.clicked.connect(lambda _=False, name=label.name: self.labelClicked.emit(name))
-                self._layout.addWidget(button)
+                buttons.append(button)
                 self.buttons[label.name] = button
+            # A flow of chips, not one per line: every label of every layer fits a short dock
+            # (a column of ten buttons hid CLAIM and PREDICTION below the fold).
+            self._layout.addWidget(flow_container(buttons, spacing=2))
         self._layout.addStretch(1)

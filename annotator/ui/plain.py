@@ -9,7 +9,10 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
+
+from annotator.ui import theme
 
 
 def tooltip_text(text: str) -> str:
@@ -37,6 +40,7 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     take (a refused export path, an entity name already taken)."""
     label = plain_label(parent=parent)
     label.setWordWrap(True)
-    label.setStyleSheet(f"color: {ERROR_COLOR};")
+    page = QApplication.palette().color(QPalette.ColorRole.Window)
+    label.setStyleSheet(f"color: {theme.legible(QColor(ERROR_COLOR), page, theme.TEXT_CONTRAST).name()};")
     label.hide()
     return label

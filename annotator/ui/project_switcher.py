@@ -1,5 +1,6 @@
-"""File > New project, Open project and Open recent: finding the project file, opening it (read-only
-when another instance holds it, after asking), and remembering recent projects in QSettings.
+"""File > New project, Open project and Open recent: finding the project file (and for a new one,
+its schema: schema_chooser.py), opening it (read-only when another instance holds it, after
+asking), and remembering recent projects in QSettings.
 
 The switch itself (new workspace, views on the new schema) is the window's `show_new_project`;
 the project in use is closed only once the new one is open, so a failure keeps the old one.
@@ -13,11 +14,12 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
 
 from annotator import RESOURCES
-from annotator.core.schema import load_schema
+from annotator.core.schema import Schema, load_schema
 from annotator.store import Project, ProjectError, ProjectLocked
 from annotator.store.project import SUFFIX
 from annotator.ui import errors, messages
 from annotator.ui.dialogs import ask
+from annotator.ui.schema_chooser import choose_schema
 
 MAX_RECENT = 8
 
@@ -49,9 +51,12 @@ class ProjectSwitcher(QObject):
         window = self.window
         path, _ = QFileDialog.getSaveFileName(window, self.tr("New project"), str(window.project.path.parent),
                                               self._filter())
-        if path:
-            path = Path(path) if path.endswith(SUFFIX) else Path(path + SUFFIX)
-            self.switch(path, create=True)
+        if not path:
+            return
+        path = Path(path) if path.endswith(SUFFIX) else Path(path + SUFFIX)
+        schema = choose_schema(window, path.parent)
+        if schema is not None:
+            self.switch(path, create=True, schema=schema)
 
     def open_project_dialog(self) -> None:
         window = self.window
@@ -60,10 +65,11 @@ class ProjectSwitcher(QObject):
         if path:
             self.switch(Path(path))
 
-    def switch(self, path: Path, create: bool = False) -> None:
+    def switch(self, path: Path, create: bool = False, schema: Schema | None = None) -> None:
+        """Open (or with `create`, create with `schema`, the news schema by default) `path`."""
         try:
             if create:
-                project = Project.create(path, load_schema(RESOURCES / "schemas" / "news.toml"))
+                project = Project.create(path, schema or load_schema(RESOURCES / "schemas" / "news.toml"))
             else:
                 project = open_with_fallback(path, self.window)
         except ProjectError as exc:

@@ -1,5 +1,7 @@
 """`make screenshot`: the real window on a seed article with entity and claim highlights,
-saved as a PNG (docs/screenshot.png). Runs offscreen when there is no display."""
+saved as a PNG (docs/screenshot.png), at 1400x860 or at the size given:
+`python -m annotator.ui.screenshot docs/screenshot-800x600.png 800x600 [dark]`.
+Runs offscreen when there is no display."""
 
 from __future__ import annotations
 
@@ -17,7 +19,15 @@ EXAMPLE = [
 ]
 
 
-def main(out: str = "docs/screenshot.png") -> int:
+def parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()):
+        raise SystemExit(f"screenshot: size must be WIDTHxHEIGHT (800x600), not {text!r}")
+    return int(width), int(height)
+
+
+def main(out: str = "docs/screenshot.png", size: str = "1400x860", *options: str) -> int:
+    width, height = parse_size(size)
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
@@ -36,8 +46,10 @@ def main(out: str = "docs/screenshot.png") -> int:
         path = Path(tmp) / "demo.annotator"
         with Project.create(path, load_schema(RESOURCES / "schemas" / "news.toml"), "demo") as project:
             import_paths(project, [SEEDS], "txt", annotator="demo")
-        window = MainWindow(Project.open(path), "demo", QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
-        window.resize(1400, 860)
+        settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
+        settings.setValue("dark_theme", "dark" in options)
+        window = MainWindow(Project.open(path), "demo", settings)
+        window.resize(width, height)
         window.show()
         seed = next(row[0] for row in window.project.document_rows() if "شويغو" in (row[1] or ""))
         window.open_document(seed)

@@ -4,9 +4,13 @@ entities when it opens, other spellings of a span just labelled, Accept and Reje
 The article shows them (DocumentView.suggestions); this controller decides which. It follows the
 workspace's Changes like every view: a span added where a suggestion of its layer is shown
 makes that suggestion go, and an undo or redo that brings stored suggestions back reloads them.
+A rejection is stored in the project (the workspace leaves rejected ones out of what it finds), so
+it lasts beyond the session.
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer
 
@@ -21,7 +25,6 @@ class SuggestionsController(QObject):
     def __init__(self, window):
         super().__init__(window)
         self.window = window
-        self.rejected: set[tuple] = set()  # (doc id, start, end, layer, label) dismissed this session
 
     @property
     def _view(self):
@@ -46,21 +49,34 @@ class SuggestionsController(QObject):
                                            and self._view.focused < len(keep) else None)
         if change.suggestions and change.kind != "do" and doc is not None and change.doc_id == doc.id:
             doc_id = doc.id
-            QTimer.singleShot(0, self, lambda: self.load(doc_id))
+            again = workspace.undone_rejection() if change.kind == "undo" else []
+            QTimer.singleShot(0, self, lambda: self.load(doc_id, again))
 
     # -- finding ------------------------------------------------------------------------
 
-    def load(self, doc_id: str) -> None:
-        """Imported pre-annotations and mentions of known entities, shown dashed."""
+    def load(self, doc_id: str, again: Sequence[Suggestion] = ()) -> None:
+        """Imported pre-annotations and mentions of known entities, shown dashed; after an undo
+        or redo, also `again` (those an undone rejection had hidden) and without those now
+        rejected (a redone rejection)."""
         window, doc = self.window, self.window.workspace.document
         if doc is None or doc.id != doc_id or window.project.readonly or not self._idle() or window.doc_readonly:
             return
         window._finish_loading()
-        shown = {s.key() for s in self._view.suggestions}
-        found = [s for s in window.workspace.document_suggestions() if self._kept(s) and s.key() not in shown]
+        workspace = window.workspace
+        shown = self._view.suggestions
+        if shown:
+            rejected = window.project.rejections(doc_id)
+            if rejected and any(s.key() in rejected for s in shown):
+                shown = [s for s in shown if s.key() not in rejected]
+                self._view.set_suggestions(shown)
+        keys = {s.key() for s in shown}
+        returning = [s for s in again
+                     if not any(o.layer == s.layer for o in workspace.spans.overlapping(s.start, s.end))]
+        found = [s for s in [*workspace.document_suggestions(), *returning] if s.key() not in keys]
+        found = list({s.key(): s for s in found}.values())
         if not found:
             return
-        self._view.set_suggestions([*self._view.suggestions, *found], focus=self._view.focused)
+        self._view.set_suggestions([*shown, *found], focus=self._view.focused)
         window.message(self.tr("%n suggestions: Tab outlines one, Enter accepts the outlined one, Shift+Enter or A "
                                "accepts all, Esc rejects", "", len(found)))
 
@@ -71,17 +87,13 @@ class SuggestionsController(QObject):
         if not self._idle() or span.id not in workspace.spans:
             return  # the window closed, an import owns the connection, or the span is gone again
         shown = {k.key() for k in self._view.suggestions}
-        fresh = [s for s in workspace.variant_suggestions(span.id) if self._kept(s) and s.key() not in shown]
+        fresh = [s for s in workspace.variant_suggestions(span.id) if s.key() not in shown]
         if not fresh:
             return
         merged = sorted([*self._view.suggestions, *fresh], key=lambda s: (s.start, -s.end))
         self._view.set_suggestions(merged, focus=merged.index(fresh[0]))
         self.window.message(self.tr("%n more «{text}»: Enter accepts the outlined one, A accepts all, Esc rejects",
                                     "", len(fresh)).format(text=span.text[:30]))
-
-    def _kept(self, suggestion: Suggestion) -> bool:
-        doc = self.window.workspace.document
-        return (doc.id, *suggestion.key()) not in self.rejected if doc else True
 
     # -- answering ----------------------------------------------------------------------
 
@@ -131,7 +143,6 @@ class SuggestionsController(QObject):
         if self._act(lambda ws: ws.reject_suggestions(suggestions)) is None:
             return
         rejected = {s.key() for s in suggestions}
-        self.rejected.update((doc.id, *key) for key in rejected)
         remaining = [s for s in self._view.suggestions if s.key() not in rejected]
         self._view.set_suggestions(remaining, focus=0 if remaining and len(suggestions) == 1 else None)
         window.message(self.tr("rejected %n suggestions", "", len(rejected)))

@@ -7,7 +7,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QToolBar
 
-from annotator.ui.actions import ActionRegistry, Command, Insert, Separator
+from annotator.ui import theme
+from annotator.ui.actions import ActionRegistry, Command, Insert, Separator, read_overrides
 
 Std = QKeySequence.StandardKey
 
@@ -41,6 +42,8 @@ def build_commands(window) -> ActionRegistry:
         Separator("file"),
         Command("import", translate("Commands", "&Import…"), w.import_dialog, "file", ("Ctrl+I",), "mdi6.import",
                 help=translate("Commands", "import documents")),
+        Command("import_folder", translate("Commands", "Import &folder…"), w.import_folder_dialog, "file", (),
+                "mdi6.folder-download", help=translate("Commands", "import every document in a folder")),
         Command("import_suggestions", translate("Commands", "Import pre-annotations as &suggestions…"),
                 lambda: w.import_dialog(as_suggestions=True), "file", (), "mdi6.lightbulb-outline"),
         Command("export", translate("Commands", "&Export…"), w.export_dialog, "file", ("Ctrl+E",), "mdi6.export",
@@ -55,14 +58,26 @@ def build_commands(window) -> ActionRegistry:
                 toolbar=True, help=translate("Commands", "redo")),
         Command("delete_span", translate("Commands", "&Delete span"), w.delete_selected, "edit", (), "mdi6.delete"),
         Command("find", translate("Commands", "Find in &documents"), lambda: w.search.setFocus(), "edit",
-                (Std.Find,), help=translate("Commands", "search documents")),
+                ("Ctrl+Shift+F",), help=translate("Commands", "search documents")),
+        Command("find_in_article", translate("Commands", "&Find in the article…"), lambda: w.find_bar.open(),
+                "edit", (Std.Find,), "mdi6.magnify",
+                help=translate("Commands", "find a name in the article (any spelling), label every match")),
+        Command("find_next", translate("Commands", "Find ne&xt"), lambda: w.find_bar.step(1), "edit", ("F3",),
+                help=translate("Commands", "next match in the article")),
+        Command("find_previous", translate("Commands", "Find pre&vious"), lambda: w.find_bar.step(-1), "edit",
+                ("Shift+F3",), help=translate("Commands", "previous match in the article")),
         Separator("edit"),
-        Command("claim_form", translate("Commands", "Edit claim &attributes"), w._focus_claim_form, "edit",
+        Command("claim_form", translate("Commands", "Edit the selected span's &attributes and note"), w._focus_claim_form, "edit",
                 ("Ctrl+J",), "mdi6.form-select",
-                help=translate("Commands", "edit the selected claim's attributes (claimant, stance, ...)")),
+                help=translate("Commands", "edit the selected span's note, and a claim's claimant, stance, ...")),
         Command("link_entity", translate("Commands", "&Link to canonical entity…"), w.link_entity, "edit",
                 ("Ctrl+K",), "mdi6.link-variant",
                 help=translate("Commands", "link the selected entity span to a canonical entity")),
+        Separator("edit"),
+        Command("edit_labels", translate("Commands", "&Labels…"), w.edit_labels, "edit", (), "mdi6.label-multiple",
+                help=translate("Commands", "add, rename, recolour labels and change their keys")),
+        Command("edit_shortcuts", translate("Commands", "Keyboard &shortcuts…"), w.edit_shortcuts, "edit", (),
+                "mdi6.keyboard-settings", help=translate("Commands", "change the keys of the commands")),
 
         Command("zoom_in", translate("Commands", "Zoom &in"), lambda: w.zoom(1), "view", ("Ctrl++", "Ctrl+="),
                 "mdi6.magnify-plus", help=translate("Commands", "larger text")),
@@ -72,11 +87,33 @@ def build_commands(window) -> ActionRegistry:
                 help=translate("Commands", "text at its usual size")),
         Separator("view"),
         Insert("view", docks),
+        Separator("view"),
+        Command("reset_layout", translate("Commands", "Reset &layout"), lambda: w.layout_keeper.reset(), "view",
+                (), "mdi6.view-dashboard-outline"),
+        Command("dark_theme", translate("Commands", "&Dark theme"), lambda: theme.toggle(w), "view", (),
+                "mdi6.theme-light-dark"),
 
         Command("next_document", translate("Commands", "&Next document"), lambda: w.step(1), "go",
                 ("Ctrl+PgDown",), "mdi6.chevron-double-left", help=translate("Commands", "next document")),
         Command("previous_document", translate("Commands", "&Previous document"), lambda: w.step(-1), "go",
                 ("Ctrl+PgUp",), "mdi6.chevron-double-right", help=translate("Commands", "previous document")),
+        Separator("go"),
+        # Arabic reads right to left: the next span is to the left, as with the document arrows.
+        Command("next_span", translate("Commands", "Ne&xt span"), lambda: w.panes.step_span(1), "go",
+                ("Alt+Left",), "mdi6.chevron-left",
+                help=translate("Commands", "select the next span in reading order")),
+        Command("previous_span", translate("Commands", "Pre&vious span"), lambda: w.panes.step_span(-1), "go",
+                ("Alt+Right",), "mdi6.chevron-right",
+                help=translate("Commands", "select the previous span in reading order")),
+        Command("span_at_cursor", translate("Commands", "Select the span at the &cursor"),
+                lambda: w.panes.span_at_cursor(), "go", ("Alt+Return",), "mdi6.cursor-text",
+                help=translate("Commands", "select the span under the text cursor (again: the span around it)")),
+        Command("next_pane", translate("Commands", "Next pan&e"), lambda: w.panes.cycle(1), "go",
+                ("F6", "Ctrl+Tab"),
+                help=translate("Commands", "focus the next pane: article, spans, claim, entities, documents, "
+                                           "labels")),
+        Command("previous_pane", translate("Commands", "P&revious pane"), lambda: w.panes.cycle(-1), "go",
+                ("Shift+F6", "Ctrl+Shift+Tab"), help=translate("Commands", "focus the previous pane")),
         Separator("go"),
         Command("mark_done", translate("Commands", "Mark &done and go on"), w.mark_done, "go", ("Ctrl+Return",),
                 "mdi6.check-bold", help=translate("Commands", "mark the document done and open the next")),
@@ -90,6 +127,7 @@ def build_commands(window) -> ActionRegistry:
     toolbar = QToolBar(translate("Commands", "Main"), w)
     toolbar.setObjectName("main_toolbar")
     w.addToolBar(toolbar)
+    registry.overrides = read_overrides(w.settings)  # keys the analyst chose (shortcut_editor.py)
     registry.build(w, toolbar)
     return registry
 

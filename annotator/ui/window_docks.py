@@ -8,7 +8,8 @@ apply_label(), _finish_loading(), link_entity().
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QDockWidget, QHeaderView, QLineEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QHeaderView, QLineEdit, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from annotator.core.arabic import search_key
 from annotator.core.display import neutralised
@@ -19,6 +20,8 @@ from annotator.ui.claim_panel import ClaimPanel
 from annotator.ui.entity_browser import EntityBrowser
 from annotator.ui.models import ID_ROLE, DocumentFilter, DocumentListModel, SpanListModel, make_table, status_name
 from annotator.ui.palette import LabelPalette
+from annotator.ui.span_list import SpanFilterBar, SpanProxy, TextFirst, sort_only_sortable
+from annotator.ui.span_tooltip import SpanTooltip
 
 # A mixin of MainWindow: its strings name their context ("Docks"), since self.tr would be
 # looked up as "MainWindow" first (and a %n message would stop there with the source's plural).
@@ -27,6 +30,7 @@ translate = QCoreApplication.translate
 
 class Docks:
     _picking_claimant: str | None = None  # the claim whose claimant the next span click sets
+    _clicks = 0  # span clicks so far: a click whose handling waits is dropped by a later one
 
     def build_docks(self, schema) -> None:
         self._build_document_dock()
@@ -70,7 +74,12 @@ class Docks:
         self.status_filter.currentIndexChanged.connect(
             lambda _: self._filter_documents(lambda: self.doc_filter.set_status(self.status_filter.currentData())))
         self.doc_table = make_table(self.doc_filter)
-        self.doc_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # The title takes the room; a status and a count need a word and a number.
+        header = self.doc_table.horizontalHeader()
+        header.setMinimumSectionSize(36)  # the style's minimum (~80 px) is wider than a count
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(1, 80)
+        header.resizeSection(2, 44)
         self.doc_table.activated.connect(self._document_chosen)
         self.doc_table.clicked.connect(self._document_chosen)
         box = QWidget()
@@ -83,17 +92,38 @@ class Docks:
                                    Qt.DockWidgetArea.LeftDockWidgetArea)
 
     def _build_span_dock(self, schema) -> None:
-        self.span_model = SpanListModel(schema, self)
-        self.span_table = make_table(self.span_model)
+        self.span_model = SpanListModel(schema, self, key=search_key)
+        self.span_proxy = SpanProxy(self.span_model, self)
+        self.span_table = make_table(self.span_proxy)
         # Fixed widths: sizing columns to their contents reads every cell of thousands of rows.
         header = self.span_table.horizontalHeader()
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.resizeSection(0, 110)
-        header.resizeSection(2, 64)
-        header.resizeSection(3, 150)
+        # The text takes what the others leave (a 560 px dock leaves it ~230 px).
+        header.setMinimumSectionSize(36)
+        header.setSectionResizeMode(SpanListModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(SpanListModel.LABEL, 84)
+        header.resizeSection(SpanListModel.START, 48)
+        header.resizeSection(SpanListModel.DETAILS, 130)
+        header.resizeSection(SpanListModel.ANNOTATOR, 64)
+        self.span_columns = TextFirst(self.span_table)
+        # Position order until a header is clicked; a third click returns to it.
+        header.setSortIndicatorClearable(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        sort_only_sortable(header)
+        self.span_table.setSortingEnabled(True)
         self.span_table.clicked.connect(self._span_chosen)
         self.span_table.activated.connect(self._span_chosen)
-        self.span_dock = self._dock(translate("Docks", "Spans"), "spans", self.span_table,
+        self.span_model.detailsChanged.connect(self.span_table.viewport().update)
+        self.span_filter = SpanFilterBar(self.span_proxy, self.span_model, search_key)
+        self.span_filter.set_schema(schema)
+        self.span_filter.changed.connect(lambda: self._sync_span_row(self.view.selected_span))
+        # Hovering a span in the article tells what it is (none while the project is closing).
+        self.span_tooltip = SpanTooltip(self.view, lambda: None if self.project.closed else self.workspace)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.span_filter)
+        layout.addWidget(self.span_table)
+        self.span_dock = self._dock(translate("Docks", "Spans"), "spans", box,
                                     Qt.DockWidgetArea.RightDockWidgetArea)
 
     def _build_claim_dock(self) -> None:
@@ -102,9 +132,18 @@ class Docks:
         self.claim_panel.message.connect(self.message)
         self.claim_panel.pickClaimantRequested.connect(self._pick_claimant)
         self.claim_panel.cueFromSelectionRequested.connect(self._cue_from_selection)
+
+        def back_to_article() -> None:  # Esc in the panel: the same span stays selected
+            shown = self.claim_panel.span_id
+            if shown and self.view.selected_span != shown:
+                self.view.select_span(shown, scroll=False)
+            self.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+        self.claim_panel.returnRequested.connect(back_to_article)
         scroll = self._scroll(self.claim_panel)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.claim_dock = self._dock(translate("Docks", "Claim"), "claim", scroll,
+        # Still named "claim" (restoreState finds docks by name); it shows any selected span.
+        self.claim_dock = self._dock(translate("Docks", "Selected span"), "claim", scroll,
                                      Qt.DockWidgetArea.RightDockWidgetArea)
         self.span_model.details = self._span_details
 
@@ -145,6 +184,7 @@ class Docks:
         return " · ".join(parts)
 
     def _span_clicked(self, span_id: str) -> None:
+        self._clicks += 1
         if self._picking_claimant:
             claim_id, self._picking_claimant = self._picking_claimant, None
             if span_id and self.claim_panel.claimant_picked(span_id):
@@ -154,9 +194,36 @@ class Docks:
             self.view.select_span(claim_id, scroll=False)
             self.claim_panel.show_span(claim_id)
             return
+        if self._keeps_claim_form(span_id):
+            # Perhaps the first click of a double-click selecting a word (the cue, outside the
+            # claim or inside one of its entities): the claim's form, and its "Use selection",
+            # stay unless no text is selected once a double-click would have come.
+            clicks = self._clicks
+            QTimer.singleShot(QApplication.doubleClickInterval(), self,
+                              lambda: self._click_settled(clicks, span_id))
+            return
+        self._show_clicked(span_id)
+
+    def _show_clicked(self, span_id: str) -> None:
         self.view.select_span(span_id or None, scroll=False)
         self._sync_span_row(span_id)
         self.claim_panel.show_span(span_id or None)
+
+    def _keeps_claim_form(self, span_id: str) -> bool:
+        """Whether a click (outside every span, or on a span inside it) may be selecting text for
+        the cue of the claim whose form is shown and selected."""
+        shown = self.claim_panel.span_id
+        claim = self.workspace.spans.get(shown) if shown and shown == self.view.selected_span else None
+        if claim is None or not any(a.kind == "span" for a in self.project.schema.attributes(claim.layer)):
+            return False
+        inner = self.workspace.spans.get(span_id) if span_id else None
+        return not span_id or (inner is not None and inner.id != claim.id
+                               and claim.start <= inner.start and inner.end <= claim.end)
+
+    def _click_settled(self, clicks: int, span_id: str) -> None:
+        if clicks != self._clicks or self.project.closed or self.view.selected_range():
+            return  # clicked again since, or a word was selected: the form stays on the claim
+        self._show_clicked(span_id)
 
     def _span_chosen(self, index) -> None:
         span_id = index.data(ID_ROLE)
@@ -166,11 +233,13 @@ class Docks:
 
     def _sync_span_row(self, span_id: str | None) -> None:
         row = self.span_model.row_of(span_id) if span_id else None
-        if row is None:
+        # Through the proxy: a sorted list has it on another row, a filtered one maybe not at all.
+        index = self.span_proxy.mapFromSource(self.span_model.index(row, 0)) if row is not None else None
+        if index is None or not index.isValid():
             self.span_table.clearSelection()
         else:
-            self.span_table.selectRow(row)
-            self.span_table.scrollTo(self.span_model.index(row, 0))
+            self.span_table.selectRow(index.row())
+            self.span_table.scrollTo(index)
 
     def _pick_claimant(self, claim_id: str) -> None:
         self._picking_claimant = claim_id

@@ -9,16 +9,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QFileDialog, QProgressDialog
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QFileDialog
 
 from annotator.io import export_to as write_export, exporter
+from annotator.io.conll import default_layer
+from annotator.io.format_loss import selection_tally
 from annotator.io.outputs import OutputRefused, guard_output, protected_paths
 from annotator.store import ProjectError
+from annotator.store.documents import SpanFilter
 from annotator.ui import errors, messages
-from annotator.ui.export_dialog import ExportDialog
+from annotator.ui.export_dialog import ExportChoices, ExportDialog
 from annotator.ui.import_task import ImportTask, refuse_project_inputs
-from annotator.ui.plain import plain_label
+from annotator.ui.progress import steps, stopping, task_progress
 
 MAX_LISTED = 30  # rejected inputs listed in the report dialog; the rest are counted
 
@@ -50,6 +53,14 @@ class ImportExport:
         if paths:
             self.import_paths([Path(p) for p in paths], as_suggestions=as_suggestions)
 
+    def import_folder_dialog(self) -> None:
+        """A folder, read as the CLI reads one: every importable file below it (hidden ones and
+        links leading out of it skipped), through the same worker as files."""
+        folder = QFileDialog.getExistingDirectory(self, translate("ImportExport", "Import a folder of documents"),
+                                                  str(self.project.path.parent))
+        if folder:
+            self.import_paths([Path(folder)])
+
     def import_paths(self, paths: list[Path], as_suggestions: bool = False):
         """Import in a worker thread (import_task.py) while the window waits, live but off the
         database; return the report (None if nothing could start)."""
@@ -62,20 +73,13 @@ class ImportExport:
         self.claim_panel.commit_pending()
         self._finish_loading()
         task = ImportTask(self.project, paths, annotator=self.annotator, as_suggestions=as_suggestions, parent=self)
-        importing = translate("ImportExport", "Importing…")
-        progress = QProgressDialog(importing, translate("ImportExport", "Cancel"), 0, 0, self)
-        progress.setLabel(plain_label(importing))  # its own label would be AutoText
-        progress.setWindowTitle(translate("ImportExport", "Import"))
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        progress.setMinimumDuration(300)
-        progress.setAutoClose(False)
-        progress.setAutoReset(False)
+        progress = task_progress(self, translate("ImportExport", "Import"), translate("ImportExport", "Importing…"))
         progress.canceled.connect(task.cancel)
-        progress.canceled.connect(lambda: progress.setLabelText(
-            translate("ImportExport", "Stopping after the current batch…")))
+        progress.canceled.connect(lambda: stopping(progress))
         # After a Cancel the label keeps saying that the import is stopping.
         task.progressed.connect(lambda n: progress.wasCanceled()
                                 or progress.setLabelText(translate("ImportExport", "Imported %n documents…", "", n)))
+        task.advanced.connect(progress.setValue)
         self.import_task = task  # tests (and Cancel) reach the running task here
         self._set_busy(True)
         try:
@@ -148,14 +152,26 @@ class ImportExport:
                        self.entity_dock, self.palette_dock):
             widget.setEnabled(not busy)
 
+    def make_export_dialog(self) -> ExportDialog:
+        """The export dialog with the project's layers, labels and annotators as its filters and
+        its summary counted by the store (SQL counts, no document read per change)."""
+        project = self.project
+        schema = project.schema
+        layers = tuple((layer.name, tuple(label.name for label in layer.labels)) for layer in schema.layers)
+        choices = ExportChoices(layers,
+                                tuple(row["annotator"] for row in project.stats()["annotators"] if row["annotator"]),
+                                default_layer(schema))
+        return ExportDialog(project.path, self, check=self._export_problem, choices=choices,
+                            count=lambda statuses, spans: selection_tally(project, statuses, spans))
+
     def export_dialog(self) -> None:
-        dialog = ExportDialog(self.project.path, self, check=self._export_problem)
+        dialog = self.make_export_dialog()
         if dialog.exec():
-            fmt, path, statuses = dialog.chosen()
+            fmt, path, statuses, spans = dialog.chosen()
             if not statuses:  # no status ticked means nothing to export, not "everything"
                 self.message(translate("ImportExport", "Export: tick at least one document status"))
                 return
-            self.export_to(fmt, path, statuses)
+            self.export_to(fmt, path, statuses, spans)
 
     def _export_problem(self, fmt: str, path: Path) -> str | None:
         """What would refuse this export (shown in the dialog before it closes), or None."""
@@ -165,13 +181,38 @@ class ImportExport:
             return messages.text(exc)
         return None
 
-    def export_to(self, fmt: str, path: Path, statuses: tuple[str, ...] = ()) -> list[str] | None:
+    def export_to(self, fmt: str, path: Path, statuses: tuple[str, ...] = (),
+                  spans: SpanFilter = SpanFilter()) -> list[str] | None:
         """Export through the one output guard: the project, its side files and backups can
-        never be overwritten, deleted or written into. None when refused or failed."""
+        never be overwritten, deleted or written into. A progress dialog is up at once; its
+        Cancel stops between documents and leaves no output (the exporters write beside the
+        target and rename at the end). None when refused, failed or cancelled."""
         path = Path(path)
+        self.claim_panel.commit_pending()  # the text being typed belongs to the export
+        total = self.project.document_count(statuses)
+        progress = task_progress(self, translate("ImportExport", "Export"), translate("ImportExport", "Exporting…"))
+        progress.canceled.connect(lambda: stopping(progress))
+        written = [0]
+
+        def documents():
+            for doc in self.project.iter_documents(statuses, spans):
+                if progress.wasCanceled():
+                    raise ExportCancelled
+                yield doc
+                written[0] += 1
+                value = steps(written[0], total)
+                if value != progress.value():  # at most STEPS updates, however many documents
+                    progress.setLabelText(translate("ImportExport", "Exported %n documents…", "", written[0]))
+                    # A window-modal dialog's setValue runs the event loop: Cancel is clicked here.
+                    progress.setValue(value)
+
+        self._set_busy(True)  # the GUI thread reads the project meanwhile: no action may write to it
         try:
-            warnings = write_export(fmt, self.project.iter_documents(statuses), path, self.project.schema,
+            warnings = write_export(fmt, documents(), path, self.project.schema,
                                     protected=protected_paths(self.project.path))
+        except ExportCancelled:
+            self.message(translate("ImportExport", "Export cancelled: nothing was written"))
+            return None
         except OutputRefused as exc:
             errors.show_error(self, translate("ImportExport", "Export refused"), messages.text(exc))
             self.message(translate("ImportExport", "Export refused: nothing was written"))
@@ -185,11 +226,20 @@ class ImportExport:
             errors.show_error(self, translate("ImportExport", "Export failed"), messages.text(exc))
             self.message(translate("ImportExport", "Export failed: nothing was written"))
             return None
-        count = self.project.document_count(statuses)
-        if warnings:
-            done = translate("ImportExport", "Exported %n documents to {path} ({warnings})", "", count).format(
-                path=path, warnings=translate("ImportExport", "%n warnings", "", len(warnings)))
-        else:
-            done = translate("ImportExport", "Exported %n documents to {path}", "", count).format(path=path)
+        finally:
+            progress.close()
+            progress.deleteLater()
+            self._set_busy(False)
+        done = translate("ImportExport", "Exported %n documents to {path}", "", written[0]).format(path=path)
         self.message(done)
+        if warnings:  # each one with its document and span, never only "(3 warnings)"
+            lines = [done, translate("ImportExport", "Left out or changed on the way:")]
+            lines += [str(w) for w in warnings[:MAX_LISTED]]
+            if len(warnings) > MAX_LISTED:
+                lines.append(translate("ImportExport", "… and %n more", "", len(warnings) - MAX_LISTED))
+            errors.show_error(self, translate("ImportExport", "Export finished with warnings"), "\n".join(lines))
         return warnings
+
+
+class ExportCancelled(Exception):
+    """Raised into the exporter by Cancel: export_to removes its partial file or folder."""

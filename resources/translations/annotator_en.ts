@@ -80,11 +80,18 @@ Delete it and leave those claims without a claimant? (Ctrl+Z undoes it)</numerus
             <translation type="unfinished"></translation>
         </message>
         <message>
-            <source>Select a claim to edit its attributes</source>
+            <source>Select a span to edit its note and attributes</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
             <source>no claimant picked</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>AnnotatorCombo</name>
+        <message>
+            <source>All annotators</source>
             <translation type="unfinished"></translation>
         </message>
     </context>
@@ -122,7 +129,7 @@ Arabic will be shown with a system font.</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
-            <source>Enter: save · Shift+Enter: new line · Esc: undo typing</source>
+            <source>Enter: save · Shift+Enter: new line · Esc: save, back to the text</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -160,11 +167,19 @@ Arabic will be shown with a system font.</source>
     <context>
         <name>ClaimPanel</name>
         <message>
+            <source>Attribute guidelines</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>Select a claim first</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
             <source>This span has no cue</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Select a span to read its label's guideline and write a note.</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -176,12 +191,36 @@ Arabic will be shown with a system font.</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
-            <source>The project's schema has no span attributes.</source>
+            <source>Entity: {name}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Not linked to a canonical entity</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
             <source>{value} (not in the schema)</source>
             <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>{item} · %n mentions</source>
+            <translation>
+                <numerusform>{item} · %n mention</numerusform>
+                <numerusform>{item} · %n mentions</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>{context}
+
+The mention nearest the claim, of %n mentions</source>
+            <translation>
+                <numerusform>{context}
+
+The mention nearest the claim, of %n mention</numerusform>
+                <numerusform>{context}
+
+The mention nearest the claim, of %n mentions</numerusform>
+            </translation>
         </message>
         <message>
             <source>Not saved: {reason}</source>
@@ -235,6 +274,14 @@ Arabic will be shown with a system font.</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Import &amp;folder…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>import every document in a folder</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>Import pre-annotations as &amp;suggestions…</source>
             <translation type="unfinished"></translation>
         </message>
@@ -283,11 +330,35 @@ Arabic will be shown with a system font.</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
-            <source>Edit claim &amp;attributes</source>
+            <source>&amp;Find in the article…</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
-            <source>edit the selected claim's attributes (claimant, stance, ...)</source>
+            <source>find a name in the article (any spelling), label every match</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Find ne&amp;xt</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>next match in the article</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Find pre&amp;vious</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>previous match in the article</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Edit the selected span's &amp;attributes and note</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>edit the selected span's note, and a claim's claimant, stance, ...</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -296,6 +367,22 @@ Arabic will be shown with a system font.</source>
         </message>
         <message>
             <source>link the selected entity span to a canonical entity</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Labels…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>add, rename, recolour labels and change their keys</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Keyboard &amp;shortcuts…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>change the keys of the commands</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -323,6 +410,14 @@ Arabic will be shown with a system font.</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Reset &amp;layout</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Dark theme</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>&amp;Next document</source>
             <translation type="unfinished"></translation>
         </message>
@@ -336,6 +431,46 @@ Arabic will be shown with a system font.</source>
         </message>
         <message>
             <source>previous document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Ne&amp;xt span</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>select the next span in reading order</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Pre&amp;vious span</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>select the previous span in reading order</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Select the span at the &amp;cursor</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>select the span under the text cursor (again: the span around it)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Next pan&amp;e</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>focus the next pane: article, spans, claim, entities, documents, labels</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>P&amp;revious pane</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>focus the previous pane</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -396,7 +531,7 @@ Arabic will be shown with a system font.</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
-            <source>Claim</source>
+            <source>Selected span</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -667,12 +802,59 @@ The application keeps running. The details are in the log file:
             <source>brat standoff (folder)</source>
             <translation type="unfinished"></translation>
         </message>
+        <message numerus="yes">
+            <source>%n attributes of {layer} spans</source>
+            <translation>
+                <numerusform>%n attribute of {layer} spans</numerusform>
+                <numerusform>%n attributes of {layer} spans</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n relations ({label})</source>
+            <translation>
+                <numerusform>%n relation ({label})</numerusform>
+                <numerusform>%n relations ({label})</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n entity links</source>
+            <translation>
+                <numerusform>%n entity link</numerusform>
+                <numerusform>%n entity links</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n spans of layer {layer}</source>
+            <translation>
+                <numerusform>%n span of layer {layer}</numerusform>
+                <numerusform>%n spans of layer {layer}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>the source, URL and other metadata of %n documents</source>
+            <translation>
+                <numerusform>the source, URL and other metadata of %n document</numerusform>
+                <numerusform>the source, URL and other metadata of %n documents</numerusform>
+            </translation>
+        </message>
         <message>
             <source>Export</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
             <source>Choose…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>All layers</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>All labels</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>All annotators</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -684,7 +866,31 @@ The application keeps running. The details are in the log file:
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Layer</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotator</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>Save to</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Tick at least one document status: nothing would be written.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{documents}, {spans} will be written.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>This format cannot carry: {losses}.</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -694,6 +900,82 @@ The application keeps running. The details are in the log file:
         <message>
             <source>Export to file</source>
             <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>FindBar</name>
+        <message>
+            <source>Find in the article</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Previous match (Shift+Enter, Shift+F3)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Next match (Enter, F3)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The label that Label all and In all documents give the matches</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Label all</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>A span of this label at every match the layer's overlap rule allows (one undo step)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>In all &amp;documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Store the matches of every other document as suggestions of this label: they show when those documents open</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Close (Esc)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no match</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{n} of {total}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>nothing labelled: every match overlaps a span</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>labelled %n matches {label}, {skipped} skipped (overlap)</source>
+            <translation>
+                <numerusform>labelled %n match {label}, {skipped} skipped (overlap)</numerusform>
+                <numerusform>labelled %n matches {label}, {skipped} skipped (overlap)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>labelled %n matches {label}</source>
+            <translation>
+                <numerusform>labelled %n match {label}</numerusform>
+                <numerusform>labelled %n matches {label}</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>no new match in the other documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n matches suggested as {label} (other documents: {documents})</source>
+            <translation>
+                <numerusform>%n match suggested as {label} (other documents: {documents})</numerusform>
+                <numerusform>%n matches suggested as {label} (other documents: {documents})</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -734,6 +1016,10 @@ The application keeps running. The details are in the log file:
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Import a folder of documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>An import is already running</source>
             <translation type="unfinished"></translation>
         </message>
@@ -742,15 +1028,7 @@ The application keeps running. The details are in the log file:
             <translation type="unfinished"></translation>
         </message>
         <message>
-            <source>Cancel</source>
-            <translation type="unfinished"></translation>
-        </message>
-        <message>
             <source>Import</source>
-            <translation type="unfinished"></translation>
-        </message>
-        <message>
-            <source>Stopping after the current batch…</source>
             <translation type="unfinished"></translation>
         </message>
         <message numerus="yes">
@@ -831,6 +1109,25 @@ The application keeps running. The details are in the log file:
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Export</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Exporting…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>Exported %n documents…</source>
+            <translation>
+                <numerusform>Exported %n document…</numerusform>
+                <numerusform>Exported %n documents…</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Export cancelled: nothing was written</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>Export refused</source>
             <translation type="unfinished"></translation>
         </message>
@@ -850,19 +1147,13 @@ The application keeps running. The details are in the log file:
             <source>Export failed: nothing was written</source>
             <translation type="unfinished"></translation>
         </message>
-        <message numerus="yes">
-            <source>Exported %n documents to {path} ({warnings})</source>
-            <translation>
-                <numerusform>Exported %n document to {path} ({warnings})</numerusform>
-                <numerusform>Exported %n documents to {path} ({warnings})</numerusform>
-            </translation>
+        <message>
+            <source>Left out or changed on the way:</source>
+            <translation type="unfinished"></translation>
         </message>
-        <message numerus="yes">
-            <source>%n warnings</source>
-            <translation>
-                <numerusform>%n warning</numerusform>
-                <numerusform>%n warnings</numerusform>
-            </translation>
+        <message>
+            <source>Export finished with warnings</source>
+            <translation type="unfinished"></translation>
         </message>
         <message numerus="yes">
             <source>Exported %n documents to {path}</source>
@@ -880,6 +1171,72 @@ The application keeps running. The details are in the log file:
         </message>
         <message>
             <source>this is a file belonging to the project; it cannot be imported into it</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>KeyOwners</name>
+        <message>
+            <source>another shortcut of the window</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>the label {label}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>the article: {what}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>LabelEditor</name>
+        <message>
+            <source>Labels</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>none</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Apply</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Colour…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Name:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Key:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>new label name</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>key</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>A&amp;dd label</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Colour of {label}</source>
             <translation type="unfinished"></translation>
         </message>
     </context>
@@ -971,6 +1328,26 @@ The application keeps running. The details are in the log file:
         </message>
         <message>
             <source>layer {layer} has no attribute {name!r}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{layer!r} is not a layer of the schema</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>label {name} stays in layer {layer}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>label {name} is already defined (layer {layer})</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>label {name}: color must be #rrggbb, not {color!r}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>key {key!r} is already used by {owner}</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -1087,6 +1464,32 @@ The application keeps running. The details are in the log file:
         </message>
     </context>
     <context>
+        <name>PaneFocus</name>
+        <message>
+            <source>No span after this one</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No span before this one</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The text cursor is in no span</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>Progress</name>
+        <message>
+            <source>Cancel</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Stopping after the current batch…</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>ProjectSwitcher</name>
         <message>
             <source>{reason}.
@@ -1116,6 +1519,61 @@ Open it read-only?</source>
         </message>
         <message>
             <source>Cannot open project</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>SchemaChooser</name>
+        <message>
+            <source>Schema of the new project</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Schema &amp;file…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The labels and attributes the project starts with:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{name} ({layers} layers, {labels} labels)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Schema file</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Schemas (*.toml);;All files (*)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>This schema cannot be used:
+{problem}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutEditor</name>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Command</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Alternative</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{key} is already used by {owner}</source>
             <translation type="unfinished"></translation>
         </message>
     </context>
@@ -1198,6 +1656,40 @@ Open it read-only?</source>
         </message>
         <message>
             <source>label the selection (or relabel the selected span) {label}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>SpanFilterBar</name>
+        <message>
+            <source>Show the spans of one label</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Filter spans (ignores diacritics)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Show the spans of one annotator</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>All labels</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>SpanTooltip</name>
+        <message>
+            <source>{label} «{text}»</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>entity: {name} ({type})</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{attribute}: {value}</source>
             <translation type="unfinished"></translation>
         </message>
     </context>
@@ -1326,7 +1818,7 @@ Open it read-only?</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
-            <source>Documents</source>
+            <source>Docs</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -1359,6 +1851,10 @@ Open it read-only?</source>
         </message>
         <message>
             <source>Details</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotator</source>
             <translation type="unfinished"></translation>
         </message>
     </context>

@@ -46,6 +46,10 @@ PLURALS: dict[str, str] = {
     "characters": "character",
     "files": "file",
     "lines": "line",
+    "attributes": "attribute",
+    "relations": "relation",
+    "entity links": "entity link",
+    "matches": "match",
     "more": "more",
     "rejected": "rejected",
 }

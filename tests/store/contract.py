@@ -9,6 +9,7 @@ Only the Store interface is used here: no SQL, no file paths, no private attribu
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Protocol
 
 import pytest
@@ -257,6 +258,20 @@ class StoreContract:
         filled.delete_suggestions(["x1"])
         assert filled.suggestions("d1") == [later]
 
+    def test_rejections_are_remembered_per_document_and_forgotten_on_request(self, store_factory, filled):
+        key = (*at(TEXT, "اليوم"), "entity", "DATE")
+        other = (*at(TEXT, "بيونغ يانغ"), "entity", "GPE")
+        assert filled.reject_suggestions("d1", [key, key]) == [key]  # the same key once
+        assert filled.reject_suggestions("d1", [key, other]) == [other]  # only the new one is returned
+        assert filled.rejections("d1") == {key, other} and filled.rejections("d2") == set()
+        filled.unreject_suggestions("d1", [other])
+        again = store_factory.reopen(filled)
+        try:
+            assert again.rejections("d1") == {key}  # they last
+            assert again.check().problems == []
+        finally:
+            again.close()
+
     # -- schema and facts ---------------------------------------------------------------------
 
     def test_the_schema_is_stored_and_a_label_added_lasts(self, store_factory, filled):
@@ -271,6 +286,24 @@ class StoreContract:
             assert [d.id for d in again.iter_documents()] == ["d1", "d2"]  # and the data lasts too
         finally:
             again.close()
+
+    def test_a_label_renamed_carries_its_spans_and_back(self, filled):
+        before = filled.schema.label("PERSON")
+        filled.replace_label(before, replace(before, name="PER"))
+        assert filled.schema.label("PERSON") is None and filled.label_documents(filled.schema.label("PER")) == {"d1", "d2"}
+        assert {s.label for s in filled.get_document("d1").spans if s.layer == "entity"} == {"PER"}
+        filled.replace_label(filled.schema.label("PER"), before, [])
+        assert filled.schema.label("PERSON") == before
+        assert {s.label for s in filled.get_document("d2").spans if s.layer == "entity"} == {"PERSON"}
+
+    def test_selection_counts_what_an_export_would_hold(self, filled):
+        counts = filled.selection_counts()
+        assert counts["documents"] == 2 and counts["spans_by_layer"] == {"entity": 2, "claim": 2}
+        assert counts["entity_links"] == 2 and counts["relations_by_label"] == {"claimant": 2}
+        assert counts["attrs_by_layer"] == {"claim": 2}  # the stances
+        done = filled.selection_counts(("done",), SpanFilter(layers=("entity",)))
+        assert done["documents"] == 1 and done["spans_by_layer"] == {"entity": 1}
+        assert done["relations_by_label"] == {}  # a claimant relation needs its claim selected too
 
     # -- transactions -----------------------------------------------------------------------
 
@@ -339,6 +372,8 @@ class StoreContract:
                 lambda: reader.link_spans(["d1-c1"], "e1"),
                 lambda: reader.insert_suggestions("d1", [Suggestion(0, 3, TEXT[:3], "entity", "DATE", id="x")]),
                 lambda: reader.delete_suggestions(["x"]),
+                lambda: reader.reject_suggestions("d1", [(0, 3, "entity", "DATE")]),
+                lambda: reader.unreject_suggestions("d1", [(0, 3, "entity", "DATE")]),
                 lambda: reader.transaction().__enter__(),
                 lambda: reader.check(repair=True),
             ]

@@ -36,6 +36,7 @@ def as_version_2(path: Path) -> None:
     conn = sqlite3.connect(path)
     for table, column in (("layers", "draw"), ("layers", "links_entities"), ("attributes", "summary")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+    conn.execute("DROP TABLE rejections")  # version 4
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()
@@ -78,6 +79,6 @@ def test_version_1_fixture_gets_the_news_roles(tmp_path):
     path = tmp_path / "old.annotator"
     shutil.copy(Path(__file__).parents[1] / "fixtures" / "v1.annotator", path)
     with Project.open(path) as project:
-        assert migrations.latest_version() == 3
+        assert migrations.latest_version() == 4
         assert roles(project.schema) == roles(NEWS) == [
             ("entity", "background", True, []), ("claim", "underline", False, ["claimant", "stance"])]

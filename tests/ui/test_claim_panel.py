@@ -13,6 +13,7 @@ from annotator.core.schema import parse_schema
 from annotator.io.importing import import_paths
 from annotator.store import Project
 from annotator.store.workspace import Workspace
+from annotator.ui.claim_fields import RLM
 from annotator.ui.claim_panel import ClaimPanel, NoteEdit
 from tests.ui.conftest import make_project
 
@@ -90,27 +91,32 @@ def test_form_follows_the_schema_with_plain_labels(annotated):
     items = [claimant.itemText(i) for i in range(claimant.count())]
     # literals, then the entity spans by position (the person comes before the agencies)
     assert items == ["—", "AUTHOR", "UNKNOWN", f"PERSON · {neutralised(PERSON)}", f"ORG · {neutralised(ORG)}"]
-    # an entity span (no attributes) or nothing: the hint
+    # an entity span: its built-in note only; nothing: the hint
     panel.show_span(org.id)
-    assert panel.span_id is None and panel.stack.currentWidget() is panel.hint
-    assert panel.hint.text().startswith("Select a claim to edit its claimant")
+    assert panel.span_id == org.id and list(panel.fields()) == ["note"]
     panel.show_span(None)
+    assert panel.span_id is None and panel.stack.currentWidget() is panel.hint
+    assert panel.hint.text().startswith("Select a span to read its label's guideline and write a note. "
+                                        "Select a claim to edit its claimant")
     assert panel.fields() == {}
 
 
-def test_tab_order_follows_the_schema(qtbot, annotated):
+def test_tab_order_follows_the_rows(qtbot, annotated):
+    """Who and how first, then the note (in sight in a short dock), then the choices."""
     _, panel, *_ = annotated
     assert panel.focus_first()
     fields = panel.fields()
     assert fields["claimant"].editor.hasFocus()
-    expected = [w for f in fields.values() for w in f.focusables]
+    rows = ["claimant", "cue", "note", "attribution", "stance", "claim_type", "checkworthy", "verifiable"]
+    assert sorted(rows) == sorted(fields)
+    expected = [w for name in rows for w in fields[name].focusables]
     seen = [panel.focusWidget()]
     for _ in expected[1:]:
         qtbot.keyClick(panel.focusWidget(), Qt.Key.Key_Tab)
         seen.append(panel.focusWidget())
     assert seen == expected
     assert isinstance(seen[1], QPushButton) and seen[1].text() == "Pick in text"
-    assert isinstance(seen[-1], NoteEdit)
+    assert isinstance(seen[4], NoteEdit) and seen[-1] is fields["verifiable"].editor
 
 
 def test_choices_by_keyboard_are_stored(qtbot, demo_path, annotated):
@@ -191,16 +197,18 @@ def test_note_is_stored_once_and_undone_in_one_step(qtbot, demo_path, annotated)
     assert note.toPlainText() == "رأي أول"
 
 
-def test_note_commits_on_focus_out_and_esc_reverts(qtbot, demo_path, annotated):
+def test_note_commits_on_focus_out_and_on_esc(qtbot, demo_path, annotated):
     _, panel, claim, *_ = annotated
     note = panel.fields()["note"].editor
     note.setFocus()
-    qtbot.keyClicks(note, "abc")
-    qtbot.keyClick(note, Qt.Key.Key_Escape)
-    assert note.toPlainText() == ""
     qtbot.keyClicks(note, "xyz")
     qtbot.keyClick(note, Qt.Key.Key_Tab)
     assert stored_attrs(demo_path, claim.id) == {"stance": "affirm", "note": "xyz"}
+    note.setFocus()
+    qtbot.keyClicks(note, " abc")
+    with qtbot.waitSignal(panel.returnRequested):
+        qtbot.keyClick(note, Qt.Key.Key_Escape)
+    assert stored_attrs(demo_path, claim.id) == {"stance": "affirm", "note": "xyz abc"}
 
 
 def test_cue_from_the_selection_and_cleared(qtbot, demo_path, annotated):
@@ -239,7 +247,7 @@ def test_showing_another_claim_refreshes_without_writing(qtbot, demo_path, annot
         assert combo(panel, "checkworthy").currentData() == "low"
         assert combo(panel, "claimant").currentText() == "UNKNOWN"
         assert panel.fields()["note"].editor.toPlainText() == "ملاحظة"
-        assert panel.heading.text().startswith("PREDICTION · «" + FSI + "تهدف")
+        assert panel.heading.text().startswith(RLM + "PREDICTION · «" + FSI + "تهدف")  # laid out right to left
         panel.show_span(claim.id)
         assert panel.fields()["note"].editor.toPlainText() == ""
     assert workspace.history.undo_count == steps
@@ -331,7 +339,7 @@ values = ["yes", "no"]
     current[0] = open_window(tmp_path / "other.annotator").workspace
     claim = current[0].add_span(0, 10, "CLAIM").span
     panel.show_span(claim.id)
-    assert list(panel.fields()) == ["sure"]
+    assert list(panel.fields()) == ["sure", "note"]  # and the note every layer has
 
 
 def test_typed_note_goes_to_its_claim_when_another_is_shown(qtbot, demo_path, annotated):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -24,6 +25,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QComboBox, QD
 
 from annotator.core.display import neutralised
 from annotator.core.rules import label_problem
+from annotator.core.schema_edit import label_edit_problem
 from annotator.store import Project, ProjectLocked
 from annotator.store.errors import ProjectError, disk_full
 from annotator.store.workspace import AnnotationError
@@ -174,7 +176,13 @@ def test_store_and_rule_errors_are_translated_through_their_codes(tmp_path, tran
     locked = ProjectLocked(tmp_path / "p.annotator", "amal on host (pid 7)")
     full = disk_full(tmp_path / "p.annotator")
     unknown = label_problem(NEWS, "NOPE")
-    for exc in (locked, full, unknown):
+    person = NEWS.label("PERSON")
+    edits = [label_edit_problem(NEWS, person, replace(person, key="o")),  # ORG's key
+             label_edit_problem(NEWS, person, replace(person, name="ORG")),
+             label_edit_problem(NEWS, person, replace(person, color="orange")),
+             label_edit_problem(NEWS, person, replace(person, layer="claim"))]
+    assert [e.code for e in edits] == ["key_taken", "label_taken", "label_color", "label_layer"]
+    for exc in (locked, full, unknown, *edits):
         shown = messages.text(exc)
         assert shown.startswith(OPEN) and shown.endswith(CLOSE), (exc.code, shown)
         assert shown[1:-1] == str(exc)  # the pseudo translation is the English: same params, same sentence

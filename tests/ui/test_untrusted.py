@@ -40,6 +40,7 @@ from annotator.ui.dialogs import ShortcutsDialog
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.entity_browser import EntityEditDialog
 from annotator.ui.entity_picker import EntityChooser, EntityPicker
+from annotator.ui.models import RLM
 from annotator.ui.plain import tooltip_text
 from tests.ui.conftest import NEWS
 
@@ -361,11 +362,11 @@ def test_every_panel_and_dialog_shows_untrusted_text_literally(qtbot, everything
     assert window.view.document().toRawText().replace("\u2029", "\n") == project.text
     assert "\ufffc" not in window.view.toPlainText()
 
-    # Document list: titles shown literally (neutralised), no tooltip.
+    # Document list: titles shown literally (neutralised); the tooltip is the whole title, escaped.
     titles = [window.doc_filter.index(r, 0).data() for r in range(window.doc_filter.rowCount())]
     assert neutralised(project.title) in titles and neutralised(FILE_EVIL) in titles
-    assert all(window.doc_filter.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) is None
-               for r in range(window.doc_filter.rowCount()))
+    tips = [window.doc_filter.index(r, 0).data(Qt.ItemDataRole.ToolTipRole) for r in range(window.doc_filter.rowCount())]
+    assert all(tip and html_shows(tip).replace(RLM, "") in titles for tip in tips)
 
     # Span list: labels and span texts literally (neutralised); the claim's details name the
     # claimant span.
