@@ -113,12 +113,16 @@ class Documents:
         statuses = tuple(statuses)
         return self.conn.execute(f"SELECT count(*) FROM documents{_status_where(statuses)}", statuses).fetchone()[0]
 
-    def texts(self, statuses: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
-        """(id, text) of every document (of these statuses), in project order, one at a time."""
-        statuses = tuple(statuses)
+    def texts(self, statuses: Iterable[str] = (), ids: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
+        """(id, text) of every document (of these statuses, with these ids), in project order,
+        one at a time."""
+        statuses, ids = tuple(statuses), tuple(ids)
+        where, params = _status_where(statuses), list(statuses)
+        if ids:
+            where += f"{' AND' if where else ' WHERE'} id IN ({marks(ids)})"
+            params.extend(ids)
         # Its own cursor: the caller may query the project between two documents.
-        yield from self.conn.cursor().execute(
-            f"SELECT id, text FROM documents{_status_where(statuses)} ORDER BY seq", statuses)
+        yield from self.conn.cursor().execute(f"SELECT id, text FROM documents{where} ORDER BY seq", params)
 
     def iterate(self, statuses: Iterable[str] = (), spans: SpanFilter = SpanFilter(),
                 ids: Iterable[str] = ()) -> Iterator[Document]:

@@ -233,9 +233,10 @@ class Project:
     def document_count(self, statuses: Iterable[str] = ()) -> int:
         return self._documents.count(statuses)
 
-    def document_texts(self, statuses: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
-        """(id, text) of every document (with one of `statuses`, if given), in project order."""
-        return self._documents.texts(statuses)
+    def document_texts(self, statuses: Iterable[str] = (), ids: Iterable[str] = ()) -> Iterator[tuple[str, str]]:
+        """(id, text) of every document (with one of `statuses`, and one of `ids`, if given), in
+        project order."""
+        return self._documents.texts(statuses, ids)
 
     def selection_counts(self, statuses: Iterable[str] = (), spans: SpanFilter = SpanFilter()) -> dict:
         """What an export of `statuses` and `spans` holds, counted without reading a text

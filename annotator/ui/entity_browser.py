@@ -29,7 +29,7 @@ from annotator.ui.dialogs import ask
 from annotator.ui.entity_dialogs import (EntityEditDialog, choose_target_dialog, edit_entity_dialog, format_aliases,
                                         parse_aliases)
 from annotator.ui.flow_layout import flow_container
-from annotator.ui.models import TableModel, make_table
+from annotator.ui.models import TableModel, alignment, make_table, whole_text_tip
 from annotator.ui.plain import plain_label, set_tooltip
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -87,7 +87,11 @@ class EntityTableModel(TableModel):
         if role == ID_ROLE:
             return entity.id
         if role == Qt.ItemDataRole.ToolTipRole:
-            return None  # names are untrusted: no tooltip that could be read as rich text
+            # The whole name on hover, escaped (names are untrusted: never read as rich text).
+            return whole_text_tip(entity.name) if column == NAME else None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (NAME, ALIASES):
+            # An Arabic name reads from the right and is cut at its end (the left).
+            return alignment(entity.name if column == NAME else (entity.aliases or ("",))[0])
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (MENTIONS, DOCUMENTS):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -177,9 +177,6 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         # The store says why (opened read-only on request, or by itself: no write permission).
         return self.project.readonly_reason or self.tr("{path} is open read-only").format(path=self.project.path)
 
-    def _all_texts(self) -> dict[str, str]:
-        return dict(self.project.document_texts())
-
     # -- documents ----------------------------------------------------------------------
 
     def open_document(self, doc_id: str) -> None:

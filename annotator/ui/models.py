@@ -18,7 +18,7 @@ from functools import lru_cache
 from unicodedata import bidirectional
 
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex,
-                            QSortFilterProxyModel, Qt, Signal)
+                            Qt, Signal)
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -173,51 +173,6 @@ class DocumentListModel(TableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == 1 and status == "done":
             return _done_color(QGuiApplication.palette().color(QPalette.ColorRole.Base).rgb())
         return None
-
-
-class DocumentFilter(QSortFilterProxyModel):
-    """Filters by status and by a search that ignores diacritics, variant letters and spacing:
-    the query's key is looked for in the key of each document's title and text (`key` is
-    arabic.search_key in the window, so بيونغ يانغ finds بيونجيانج and the reverse)."""
-
-    def __init__(self, key: Callable[[str], str], texts: Callable[[], dict[str, str]], parent=None):
-        super().__init__(parent)
-        self._key = key
-        self._texts = texts  # doc id -> text, fetched once when a search first needs it
-        self._keys: dict[str, str] | None = None
-        self.status: str | None = None
-        self.query_key = ""
-
-    def set_status(self, status: str | None) -> None:
-        self._refilter(lambda: setattr(self, "status", status))
-
-    def set_query(self, query: str) -> None:
-        key = self._key(query.strip()) if query.strip() else ""
-        if key and self._keys is None:
-            self._keys = {doc_id: self._key(text) for doc_id, text in self._texts().items()}
-        self._refilter(lambda: setattr(self, "query_key", key))
-
-    def _refilter(self, change) -> None:
-        # Qt 6.10 replaced invalidateRowsFilter() by a begin/end pair around the change.
-        if hasattr(self, "beginFilterChange") and hasattr(self, "endFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-        else:
-            change()
-            self.invalidateRowsFilter()
-
-    def forget_texts(self) -> None:
-        self._keys = None
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
-        doc_id, title, status, _ = self.sourceModel().rows[row]
-        if self.status and status != self.status:
-            return False
-        if self.query_key:
-            in_title = self.query_key in self._key(title or "")
-            return in_title or self.query_key in (self._keys or {}).get(doc_id, "")
-        return True
 
 
 class SpanListModel(TableModel):

@@ -8,8 +8,8 @@ apply_label(), _finish_loading(), link_entity().
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QHeaderView, QLineEdit, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QApplication, QComboBox, QDockWidget, QHeaderView, QLineEdit, QProgressBar,
+                               QScrollArea, QVBoxLayout, QWidget)
 
 from annotator.core.arabic import search_key
 from annotator.core.display import neutralised
@@ -18,7 +18,8 @@ from annotator.core.rules import relation_attribute
 from annotator.core.selection import snap
 from annotator.ui.claim_panel import ClaimPanel
 from annotator.ui.entity_browser import EntityBrowser
-from annotator.ui.models import ID_ROLE, DocumentFilter, DocumentListModel, SpanListModel, make_table, status_name
+from annotator.ui.document_search import DocumentFilter
+from annotator.ui.models import ID_ROLE, DocumentListModel, SpanListModel, make_table, status_name
 from annotator.ui.palette import LabelPalette
 from annotator.ui.span_list import SpanFilterBar, SpanProxy, TextFirst, sort_only_sortable
 from annotator.ui.span_tooltip import SpanTooltip
@@ -56,8 +57,16 @@ class Docks:
     def _build_document_dock(self) -> None:
         self.doc_model = DocumentListModel(self)
         # Spacing-free keys: بيونغ يانغ finds بيونجيانج and the reverse.
-        self.doc_filter = DocumentFilter(search_key, self._all_texts, self)
+        self.doc_filter = DocumentFilter(search_key, lambda ids: self.project.document_texts(ids=ids), self,
+                                         can_read=lambda: not self.busy and not self.project.closed)
         self.doc_filter.setSourceModel(self.doc_model)
+        # The proxy keeps the selected *row number*: after every refilter (a search, a status,
+        # texts keyed in the background) the open document is highlighted again.
+        self.doc_filter.refiltered.connect(self._highlight_open_document)
+        self.search_progress = QProgressBar()
+        self.search_progress.setFormat(translate("Docks", "Reading texts for the search… %p%"))
+        self.search_progress.hide()
+        self.doc_filter.progress.connect(self._show_search_progress)
         self.search = QLineEdit()
         self.search.setPlaceholderText(translate("Docks", "Search (ignores diacritics and letter variants)"))
         self.search.setClearButtonEnabled(True)
@@ -86,6 +95,7 @@ class Docks:
         layout = QVBoxLayout(box)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.search)
+        layout.addWidget(self.search_progress)
         layout.addWidget(self.status_filter)
         layout.addWidget(self.doc_table)
         self.doc_dock = self._dock(translate("Docks", "Documents"), "documents", box,
@@ -267,13 +277,20 @@ class Docks:
             self.doc_table.scrollTo(index)
 
     def _filter_documents(self, refilter) -> None:
-        """Refilter the list, then highlight the open document again: the proxy keeps the
-        selected *row number*, which after a search and clear is another document."""
-        refilter()
+        refilter()  # the open document is highlighted again on `refiltered`
+
+    def _highlight_open_document(self) -> None:
         doc = self.workspace.document
         self.doc_table.clearSelection()
         if doc is not None:
             self._select_document_row(doc.id)
+
+    def _show_search_progress(self, done: int, total: int) -> None:
+        """Texts still being keyed for the search: how far (the clear button stops it)."""
+        self.search_progress.setVisible(total > 0)
+        if total:
+            self.search_progress.setRange(0, total)
+            self.search_progress.setValue(done)
 
     def _document_chosen(self, index) -> None:
         doc_id = index.data(ID_ROLE)

@@ -515,6 +515,10 @@ The mention nearest the claim, of %n mentions</numerusform>
     <context>
         <name>Docks</name>
         <message>
+            <source>Reading texts for the search… %p%</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>Search (ignores diacritics and letter variants)</source>
             <translation type="unfinished"></translation>
         </message>

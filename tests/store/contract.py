@@ -112,6 +112,8 @@ class StoreContract:
         assert filled.document_count() == 2 and filled.document_count(["new", "done"]) == 2
         assert filled.document_count(["skipped"]) == 0
         assert list(filled.document_texts(["done"])) == [("d2", OTHER)]
+        assert list(filled.document_texts(ids=["d2", "d1"])) == [("d1", TEXT), ("d2", OTHER)]  # project order
+        assert list(filled.document_texts(["new"], ids=["d2"])) == []
         assert filled.document_rows() == [("d1", "title d1", "new", 2), ("d2", "title d2", "done", 2)]
 
     def test_a_span_filter_keeps_only_relations_between_kept_spans(self, filled):

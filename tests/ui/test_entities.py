@@ -398,3 +398,18 @@ def test_browser_keys_through_the_window_system(qtbot, demo_path, open_window, m
     with qtbot.waitSignal(browser.mentionRequested) as signal:
         QTest.keyClick(browser.windowHandle(), Qt.Key.Key_Return)
     assert signal.args == [shoigu.id]
+
+
+def test_entity_names_read_in_their_own_direction_with_the_whole_name_on_hover(qapp):
+    model = entity_browser.EntityTableModel()
+    model.set_entities([Entity("1", "PERSON", "سيرجي شويجو", ["Sergei Shoigu"]), Entity("2", "ORG", "NATO", ["الناتو"])])
+    right = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    align = Qt.ItemDataRole.TextAlignmentRole
+    assert model.index(0, entity_browser.NAME).data(align) == right
+    assert model.index(1, entity_browser.NAME).data(align) != right  # a Latin name from the left
+    assert model.index(0, entity_browser.ALIASES).data(align) != right
+    assert model.index(1, entity_browser.ALIASES).data(align) == right
+    from annotator.ui.models import whole_text_tip
+
+    assert model.index(0, entity_browser.NAME).data(Qt.ItemDataRole.ToolTipRole) == whole_text_tip("سيرجي شويجو")
+    assert model.index(0, entity_browser.TYPE).data(Qt.ItemDataRole.ToolTipRole) is None

@@ -414,8 +414,11 @@ def test_every_panel_and_dialog_shows_untrusted_text_literally(qtbot, everything
     names = {model.index(r, 0).data(): model.index(r, 4).data() for r in range(model.rowCount())}
     assert names[neutralised(project.who_name)] == ", ".join(neutralised(a) for a in project.who_aliases)
     assert neutralised(project.other_name) in names
+    # A name's tooltip shows exactly the name as listed (escaped); no other cell has one.
+    assert all(html_shows(model.index(r, 0).data(Qt.ItemDataRole.ToolTipRole)).replace(RLM, "")
+               == model.index(r, 0).data() for r in range(model.rowCount()))
     assert all(model.index(r, c).data(Qt.ItemDataRole.ToolTipRole) is None
-               for r in range(model.rowCount()) for c in range(5))
+               for r in range(model.rowCount()) for c in range(1, 5))
 
     # Entity picker (link) and chooser (merge into): plain prompt, raw rows, escaped tooltips.
     picker = of_type(recorded, EntityPicker)[0]
