@@ -64,8 +64,14 @@ class AnnotatingCommands:
 
     def _select(self, span_id: str) -> None:
         self.view.select_span(span_id, scroll=False)
-        self.claim_panel.show_span(self.view.selected_span)
-        QTimer.singleShot(0, self, lambda: span_id == self.view.selected_span and self._sync_span_row(span_id))
+        # The list row and the panel follow after the frame: filling them makes their docks
+        # repaint, and the article (what the analyst watches) is painted first.
+        self.claim_panel.commit_pending()
+        QTimer.singleShot(0, self, lambda: span_id == self.view.selected_span and self._show_selected_later(span_id))
+
+    def _show_selected_later(self, span_id: str) -> None:
+        self._sync_span_row(span_id)
+        self.claim_panel.show_span(span_id)
 
     def delete_selected(self) -> None:
         if self._refused():

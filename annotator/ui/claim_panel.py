@@ -136,9 +136,17 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
         if self._span_id in change.spans_removed:
             self._span_id = None
             self.show_span(None)
-        elif (change.spans_added or change.spans_removed or change.relations_added or change.relations_removed
-              or change.entities):
+        elif (change.relations_added or change.relations_removed or change.entities
+              or any(s.id == self._span_id for s in change.spans_added)
+              or ((change.spans_added or change.spans_removed) and self._lists_spans())):
             self.show_span(self._span_id)
+
+    def _lists_spans(self) -> bool:
+        """Whether the form shown lists the document's spans (a claimant combo): another span
+        added or removed changes it. An entity span's panel does not (an add elsewhere, the
+        commonest action, leaves it as it is)."""
+        span = self._span()
+        return span is not None and any(a.kind == "relation" for a in self.workspace.project.schema.attributes(span.layer))
 
     def focus_first(self) -> bool:
         """Keyboard focus on the first field of the form; False when there is none to focus."""

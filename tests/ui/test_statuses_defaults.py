@@ -39,6 +39,7 @@ def test_a_claim_labelled_in_the_article_gets_the_default_stance(qtbot, demo_pat
     qtbot.keyClick(view, "c")
     (row,) = sql(demo_path, "SELECT id, layer, attrs FROM spans")
     assert row[1] == "claim" and json.loads(row[2]) == {"stance": "affirm"}
+    qtbot.waitUntil(lambda: "stance" in window.claim_panel.fields())  # the panel follows after the frame
     stance = window.claim_panel.fields()["stance"].editor
     assert stance.currentData() == "affirm"
     window.undo()  # one step takes the claim and its stance away
