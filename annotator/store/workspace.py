@@ -387,17 +387,22 @@ class Workspace:
         return self._perform(Batch(f"label {len(added)} matches {found.name}", [AddSpan(doc.id, s) for s in added],
                                    doc.id, "label_all"))
 
-    def matches_elsewhere(self, query: str, label: str) -> dict[str, list[Suggestion]]:
+    def matches_elsewhere(self, query: str, label: str,
+                          progress: Callable[[int, int], bool] | None = None) -> dict[str, list[Suggestion]] | None:
         """The matches of `query` in every other document as new suggestions of `label` (source
         "find"), by document; none where a span of the layer, an equal stored suggestion or a
-        rejection is. Nothing is stored: `suggest_in` does that."""
+        rejection is. Nothing is stored: `suggest_in` does that. `progress(done, total)` is told
+        at each document; when it returns False the search stops and None is returned."""
         doc = self._require_document()
         _refuse(rules.label_problem(self.project.schema, label))
         found = self.project.schema.label(label)
         stored: dict[str, list[Suggestion]] = {}
         if not query.strip():
             return stored
-        for other_id, text in self.project.document_texts():
+        total = len(self.project.document_rows()) if progress is not None else 0
+        for done, (other_id, text) in enumerate(self.project.document_texts(), 1):
+            if progress is not None and not progress(done, total):
+                return None
             ranges = keyed(text).find_all(query) if other_id != doc.id else []
             if not ranges:
                 continue  # most documents: their spans are not read

@@ -10,7 +10,9 @@ Closed, it costs nothing: no highlight, no search, and the article's own paintin
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, QTextEdit, QToolButton, QVBoxLayout,
                                QWidget)
@@ -20,6 +22,7 @@ import qtawesome as qta
 from annotator.core.display import neutralised
 from annotator.ui import theme
 from annotator.ui.plain import plain_label, set_tooltip
+from annotator.ui.progress import steps, task_progress
 
 MATCH_COLOR = QColor("#fff0a0")  # a match nothing is labelled at yet
 CURRENT_COLOR = QColor("#ffb347")
@@ -289,12 +292,28 @@ class FindBar(QWidget):
         if label is None or not query.strip() or window.busy or window.workspace.document is None:
             return
         window._finish_loading()
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # every document is read
+        # Every document is read: a bar at once, its percentage, and Cancel (nothing stored).
+        dialog = task_progress(window, self.tr("Find in all documents"), self.tr("Searching the other documents…"))
+        last = [0.0]
+
+        def going(done: int, total: int) -> bool:
+            now = time.perf_counter()
+            if now - last[0] >= 0.05 or done == total:  # the dialog repainted ~20 times a second
+                last[0] = now
+                dialog.setValue(steps(done, total))
+                QCoreApplication.processEvents()  # the dialog (and its Cancel) stays live
+            return not dialog.wasCanceled()
+
         try:
-            found = window._act(lambda ws: ws.matches_elsewhere(query, label))
+            found = window._act(lambda ws: ws.matches_elsewhere(query, label, going))
+            cancelled = found is None and dialog.wasCanceled()
             change = window._act(lambda ws: ws.suggest_in(found)) if found else None
         finally:
-            QGuiApplication.restoreOverrideCursor()
+            dialog.close()
+            dialog.deleteLater()
+        if cancelled:
+            window.message(self.tr("search in the other documents cancelled: nothing stored"))
+            return
         if found is None or (found and change is None):
             return  # refused or failed: said already
         total = sum(len(v) for v in found.values())

@@ -971,6 +971,18 @@ The application keeps running. The details are in the log file:
             </translation>
         </message>
         <message>
+            <source>Find in all documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Searching the other documents…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>search in the other documents cancelled: nothing stored</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>no new match in the other documents</source>
             <translation type="unfinished"></translation>
         </message>

@@ -143,6 +143,37 @@ def test_in_all_documents_stores_suggestions_that_show_when_the_document_opens(q
     assert bar.isVisible() and bar.count.text() == "1 of 1"  # the bar follows the document shown
 
 
+def test_in_all_documents_shows_its_progress_and_cancel_stores_nothing(qtbot, tmp_path, open_window, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    path = project(tmp_path, TEXT, *[f"{OTHER} خبر رقم {i}." for i in range(60)])
+    window = open_window(path)
+    bar = open_bar(qtbot, window, "شويغو")
+    choose(bar, "PERSON")
+    monkeypatch.setattr("time.perf_counter", iter(range(10**6)).__next__)  # every document a repaint
+    seen = []
+
+    def watch(cancel: bool):
+        dialog = window.findChild(QProgressDialog)
+        if dialog is not None and dialog.isVisible():
+            seen.append(dialog.value())
+            if cancel and dialog.value() > 300:
+                dialog.cancel()
+
+    timer = QTimer(window, interval=0)
+    timer.timeout.connect(lambda: watch(True))
+    timer.start()
+    qtbot.mouseClick(bar.everywhere_button, Qt.MouseButton.LeftButton)
+    timer.stop()
+    assert seen and seen == sorted(seen) and 0 < seen[-1] < 1000  # up at once, moving, stopped early
+    assert query(path, "SELECT count(*) FROM suggestions") == [(0,)]  # cancelled: nothing stored
+    assert "cancelled" in window.message_label.text()
+    assert not [d for d in window.findChildren(QProgressDialog) if d.isVisible()]
+    qtbot.mouseClick(bar.everywhere_button, Qt.MouseButton.LeftButton)  # not cancelled: all of them
+    assert query(path, "SELECT count(*) FROM suggestions") == [(60,)]
+
+
 def test_a_rejected_suggestion_stays_rejected_in_the_next_session(qtbot, tmp_path, open_window):
     path = project(tmp_path, TEXT, OTHER)
     window = open_window(path)
