@@ -159,13 +159,17 @@ def print_import_report(report: ImportReport) -> None:
     if len(report.duplicates) > MAX_LISTED:
         echo_err(f"... and {len(report.duplicates) - MAX_LISTED} more duplicates")
     if report.skipped_files:
-        echo_err(f"skipped {len(report.skipped_files)} files that are not {'/'.join(IMPORT_FORMATS)}: "
-                 + ", ".join(report.skipped_files[:5]) + (" ..." if len(report.skipped_files) > 5 else ""))
+        listed = [f"{path} ({report.skipped_reasons[path]})" if path in report.skipped_reasons else path
+                  for path in report.skipped_files[:5]]
+        echo_err(f"skipped {len(report.skipped_files)} files in folders that are not {'/'.join(IMPORT_FORMATS)}: "
+                 + ", ".join(listed) + (" ..." if len(report.skipped_files) > 5 else ""))
     for label in report.added_labels:
         echo_err(f"added label {label} to the project schema (it was in the imported data)")
     summary = (f"imported {report.documents} documents ({report.spans} spans, {report.relations} relations) "
                f"from {report.files} files; {len(report.duplicates)} duplicates skipped; "
                f"{len(report.rejected)} rejected")
+    if report.formats:
+        summary += "; by format: " + ", ".join(f"{name} {count}" for name, count in sorted(report.formats.items()))
     if report.renamed_ids:
         summary += f"; {report.renamed_ids} ids already in use were replaced"
     if report.as_suggestions:
@@ -179,7 +183,7 @@ def print_import_report(report: ImportReport) -> None:
 @click.argument("project", type=existing_project)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(["auto", *IMPORT_FORMATS]), default="auto", show_default=True,
-              help="Input format; auto goes by file suffix.")
+              help="Input format; auto detects it from each file's content (then its suffix).")
 @click.option("--offset-unit", type=click.Choice(OFFSET_UNITS), default="codepoint", show_default=True,
               help="Unit of span offsets in JSONL input (doccano and browsers count UTF-16).")
 @click.option("--encoding", help="Force a text encoding instead of detecting it.")
@@ -188,9 +192,11 @@ def print_import_report(report: ImportReport) -> None:
 @click.option("--as-suggestions", is_flag=True,
               help="Store the spans as suggestions for the analyst to accept or reject (pre-annotations); "
                    "documents already in the project get them too.")
+@click.option("--text-column", metavar="NAME",
+              help="CSV/TSV column holding the text (default: text, content, body or article).")
 def import_(project: Path, paths: tuple[Path, ...], fmt: str, offset_unit: str, encoding: str | None,
-            annotator_name: str, as_suggestions: bool) -> None:
-    """Import text, JSONL, CSV or HTML files (folders recursively) into PROJECT.
+            annotator_name: str, as_suggestions: bool, text_column: str | None) -> None:
+    """Import files (folders recursively) into PROJECT, each in the format its content shows.
 
     Bad files and lines are reported as path:line: reason and the rest is imported;
     exact duplicates are skipped. Exit code 1 if anything was rejected.
@@ -198,7 +204,8 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, offset_unit: str, 
     with open_project(project) as proj, progress_bar("importing", " docs") as bar:
         try:
             report = import_paths(proj, paths, fmt, offset_unit=offset_unit, annotator=annotator_name,
-                                  encoding=encoding, progress=bar.update, as_suggestions=as_suggestions)
+                                  encoding=encoding, progress=bar.update, as_suggestions=as_suggestions,
+                                  text_column=text_column)
         except LookupError as exc:
             raise click.UsageError(str(exc)) from None
     print_import_report(report)

@@ -28,6 +28,10 @@ IMPORT_FORMATS = {
     "jsonl": "annotator.io.jsonl",
     "csv": "annotator.io.csv_table",
     "html": "annotator.io.html_page",
+    "brat": "annotator.io.brat_import",
+    "webanno": "annotator.io.webanno",
+    "labelstudio": "annotator.io.labelstudio",
+    "conll": "annotator.io.conll_import",
 }
 EXPORT_FORMATS = {
     "native": "annotator.io.native",
@@ -35,6 +39,7 @@ EXPORT_FORMATS = {
     "prodigy": "annotator.io.prodigy",
     "conll": "annotator.io.conll",
     "brat": "annotator.io.brat",
+    "labelstudio": "annotator.io.labelstudio",
 }
 
 

@@ -1,7 +1,8 @@
 """CSV/TSV tables: a header row, then one document per row.
 
-The text column is the first of ``text``, ``content``, ``body``, ``article`` found (header names
-compared case-insensitively, ignoring surrounding spaces). ``id`` and ``status`` fill the Draft;
+The text column is the one named by ``text_column`` or else the first of ``text``, ``content``,
+``body``, ``article`` found (header names compared case-insensitively, ignoring surrounding
+spaces). A ``.tsv`` is split on tabs; other tables on the delimiter their header uses most. ``id`` and ``status`` fill the Draft;
 ``title``, ``source``, ``url`` fill meta; every other column goes into meta under its header, in
 column order. ``meta["file"]`` is the table's file name unless a ``file`` column gives one.
 A bad row (wrong field count, empty text, broken quoting, larger than one document may be) is
@@ -118,14 +119,16 @@ def _open(path, encoding: str | None):
     return io.TextIOWrapper(fh, codec, newline="")
 
 
-def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
+def read(path, *, encoding: str | None = None, text_column: str | None = None) -> Iterator[Draft | Rejection]:
+    """`text_column` names the column with the text (CheckThat! files: tweet_text) instead of
+    the usual names."""
     stream = _open(path, encoding)
     if isinstance(stream, Rejection):
         yield stream
         return
     with stream:
         try:
-            yield from _read_rows(stream, path)
+            yield from _read_rows(stream, path, text_column)
         except UnicodeDecodeError as exc:  # only a streamed file finds a fault this late
             yield Rejection(str(path), None, f"cannot decode as {stream.encoding} further on: {exc.reason}; "
                                              "the rest of the table is not read")
@@ -133,7 +136,7 @@ def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
             yield Rejection(str(path), None, f"cannot read file: {err.strerror or err}")
 
 
-def _read_rows(stream, path) -> Iterator[Draft | Rejection]:
+def _read_rows(stream, path, text_column: str | None = None) -> Iterator[Draft | Rejection]:
     name = str(path)
     delimiter = "\t" if name.lower().endswith(".tsv") else sniff_delimiter(stream.read(1 << 16).removeprefix("\ufeff"))
     stream.seek(0)
@@ -161,7 +164,11 @@ def _read_rows(stream, path) -> Iterator[Draft | Rejection]:
     if dupes:
         yield Rejection(name, None, f"duplicate columns: {', '.join(dupes)}")
         return
-    text_col = next((keys.index(c) for c in TEXT_COLUMNS if c in keys), None)
+    wanted = (text_column.strip().casefold(),) if text_column else TEXT_COLUMNS
+    text_col = next((keys.index(c) for c in wanted if c in keys), None)
+    if text_col is None and text_column:
+        yield Rejection(name, None, f"no column {text_column!r} (--text-column); columns: {', '.join(header) or 'none'}")
+        return
     if text_col is None:
         yield Rejection(
             name, None,

@@ -21,10 +21,12 @@ from annotator.store.documents import SpanFilter
 _EVERYTHING = frozenset({"attributes", "relations", "entity_links", "layers", "metadata"})
 CARRIES: dict[str, frozenset[str]] = {
     "native": _EVERYTHING,
-    "doccano": frozenset({"layers", "metadata"}),  # [start, end, label] triples, meta as extra keys
-    "prodigy": frozenset({"layers", "metadata"}),  # spans carry their layer; meta is the task's
+    "doccano": frozenset({"layers", "metadata", "relations"}),  # triples or entities+relations, meta as extra keys
+    "prodigy": frozenset({"layers", "metadata", "relations"}),  # spans carry their layer; rel.manual relations
     "conll": frozenset(),  # token TAG lines of one layer
     "brat": frozenset({"attributes", "relations", "entity_links", "layers"}),  # .txt holds the text alone
+    # labels regions (a label names its layer again on import), relation results, task meta
+    "labelstudio": frozenset({"relations", "layers", "metadata"}),
 }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from annotator.core.model import Suggestion, new_id
 from annotator.io import IMPORT_FORMATS, format_for_path, importer
+from annotator.io.detect import detect
 from annotator.io.pipeline import Prepared, Preparer
 from annotator.io.records import Draft, Rejection
 from annotator.io.txt import not_a_file
@@ -33,6 +34,8 @@ class ImportReport:
     duplicates: list[str] = field(default_factory=list)  # "path:line: duplicate of <id>"
     rejected: list[Rejection] = field(default_factory=list)
     skipped_files: list[str] = field(default_factory=list)  # in folders, not an importable type
+    skipped_reasons: dict[str, str] = field(default_factory=dict)  # skipped file -> why
+    formats: dict[str, int] = field(default_factory=dict)  # documents stored, per detected format
     added_labels: list[str] = field(default_factory=list)  # "layer/LABEL"
     renamed_ids: int = 0  # documents or spans whose given id was taken
     as_suggestions: bool = False
@@ -41,8 +44,15 @@ class ImportReport:
     cancelled: bool = False  # stopped by `cancel`: what was stored is whole, the rest was not read
 
 
-def expand(paths: Iterable[Path], fmt: str, report: ImportReport) -> Iterator[tuple[Path, str]]:
+def expand(paths: Iterable[Path], fmt: str, report: ImportReport, *, encoding: str | None = None,
+           text_column: str | None = None) -> Iterator[tuple[Path, str]]:
     """(file, format) for every file named or found below a named folder, in a stable order.
+
+    With fmt "auto" the format is detected from each file's content (annotator.io.detect), the
+    same way for a named file and one found in a folder. What no reader takes is rejected when
+    named; in a folder (which also holds READMEs and images) it is skipped and listed with the
+    reason, and so is plain text under a suffix no format claims. The text of a brat pair is
+    read through its .ann, once.
 
     Only regular files are yielded, each real file once (by device and inode: a link inside the
     folder to a file in it, or a hard link, is not read twice). Everything else is a rejection,
@@ -57,14 +67,38 @@ def expand(paths: Iterable[Path], fmt: str, report: ImportReport) -> Iterator[tu
             report.rejected.append(Rejection(str(path), None, _stat_failure(path, exc)))
             continue
         if stat.S_ISDIR(info.st_mode):
-            yield from _walk(path, fmt, report, seen)
-        elif (reason := not_a_file(info.st_mode)) is not None:
+            yield from _walk(path, fmt, report, seen, encoding, text_column)
+            continue
+        if (reason := not_a_file(info.st_mode)) is not None:
             report.rejected.append(Rejection(str(path), None, reason))
-        elif _first_time(path, info, seen, report):
-            yield path, fmt if fmt != "auto" else (format_for_path(path) or "txt")
+            continue
+        if fmt == "auto":
+            path, found, reason = _detected(path, encoding, text_column)
+            if found is None:
+                report.rejected.append(Rejection(str(path), None, reason))
+                continue
+            info = path.stat() if found == "brat" else info
+        else:
+            found = fmt
+        if _first_time(path, info, seen, report):
+            yield path, found
 
 
-def _walk(root: Path, fmt: str, report: ImportReport, seen: dict) -> Iterator[tuple[Path, str]]:
+def _detected(path: Path, encoding: str | None, text_column: str | None) -> tuple[Path, str | None, str]:
+    """(the file to read, its format or None, why): a .txt with a brat .ann beside it is read
+    as that pair, through the .ann."""
+    if path.suffix.lower() == ".txt":
+        ann = path.with_suffix(".ann")
+        if ann.is_file() and detect(ann, encoding=encoding)[0] in ("brat", "txt"):  # an empty .ann is a pair too
+            return ann, "brat", "the text of a brat pair"
+    found, reason = detect(path, encoding=encoding, text_column=text_column)
+    if found is not None and found not in IMPORT_FORMATS:
+        return path, None, f"looks like {found} ({reason}), which this version cannot import"
+    return path, found, reason
+
+
+def _walk(root: Path, fmt: str, report: ImportReport, seen: dict, encoding: str | None = None,
+          text_column: str | None = None) -> Iterator[tuple[Path, str]]:
     # Depth first over names sorted per folder, a subfolder where its name sorts: the order of
     # sorted(Path), which compares part by part; a stack of listings rather than recursion, so
     # deep trees cannot exhaust Python's recursion limit. Linked folders are never followed
@@ -98,10 +132,20 @@ def _walk(root: Path, fmt: str, report: ImportReport, seen: dict) -> Iterator[tu
         if reason is not None:
             report.rejected.append(Rejection(str(child), None, reason))
             continue
-        found = fmt if fmt != "auto" else format_for_path(child)
-        if found is None:
-            report.skipped_files.append(str(child))
-        elif _first_time(child, info, seen, report):
+        if fmt != "auto":
+            found = fmt
+        elif child.name in _BRAT_CONFIG:
+            continue  # a brat folder's configuration, read by no one as a document
+        else:
+            child, found, reason = _detected(child, encoding, text_column)
+            if found == "txt" and format_for_path(child) != "txt":
+                found, reason = None, "plain text under a suffix no format claims (name the file to import it)"
+            if found is None:
+                report.skipped_files.append(str(child))
+                report.skipped_reasons[str(child)] = reason
+                continue
+            info = child.stat() if found == "brat" else info
+        if _first_time(child, info, seen, report):
             yield child, found
 
 
@@ -151,6 +195,7 @@ def _first_time(path: Path, info: os.stat_result, seen: dict, report: ImportRepo
     return True
 
 
+_BRAT_CONFIG = ("annotation.conf", "visual.conf", "tools.conf", "kb_shortcuts.conf")
 # Formats with many records per file: their progress within a file goes by line.
 _RECORD_FORMATS = ("jsonl", "csv")
 _BIG_FILE = 1 << 20  # below this a file counts as one step (its lines are not counted)
@@ -186,8 +231,10 @@ class Importer:
     def __init__(self, project: Store, *, offset_unit: str = "codepoint", annotator: str = "",
                  encoding: str | None = None, progress: Callable[[int], None] | None = None,
                  as_suggestions: bool = False, cancel: Callable[[], bool] | None = None,
-                 advanced: Callable[[int, int], None] | None = None):
+                 advanced: Callable[[int, int], None] | None = None, text_column: str | None = None):
         self.project = project
+        self.text_column = text_column  # the CSV/TSV column holding the text, when not a usual name
+        self._formats: dict[str, str] = {}  # file (as Drafts name it) -> its format, for the report
         # advanced(bytes read, bytes in all the files): after each stored batch and each file, so
         # a progress bar can be determinate from the first file on.
         self.advanced = advanced
@@ -212,14 +259,17 @@ class Importer:
         if fmt != "auto" and fmt not in IMPORT_FORMATS:
             raise ValueError(f"unknown format {fmt!r}")
         # Listed first (stat only, nothing is read) so the progress has a total from the start.
-        files = [(path, found, _size(path)) for path, found in expand(paths, fmt, self.report)]
+        files = [(path, found, _size(path)) for path, found in
+                 expand(paths, fmt, self.report, encoding=self.encoding, text_column=self.text_column)]
         self._bytes_total = sum(size for _, _, size in files)
         for path, found, size in files:
             if self._cancelled():
                 break
             self.report.files += 1
             self._file = _FilePosition(size, _lines(path, size) if found in _RECORD_FORMATS else 0)
-            items = importer(found).read(path, encoding=self.encoding)
+            self._formats[str(path)] = found
+            options = {"text_column": self.text_column} if found == "csv" and self.text_column else {}
+            items = importer(found).read(path, encoding=self.encoding, **options)
             try:
                 for item in items:
                     if isinstance(item, Rejection):
@@ -311,6 +361,9 @@ class Importer:
                 project.insert_suggestions(doc_id, group)
         self.report.suggestions += sum(len(group) for group in suggestions.values())
         self.report.documents += len(docs)
+        for prepared in fresh:
+            found = self._formats.get(prepared.draft.path, "?")
+            self.report.formats[found] = self.report.formats.get(found, 0) + 1
         self.report.spans += sum(len(d.spans) for d in docs)
         self.report.relations += sum(len(d.relations) for d in docs)
         if self.progress:

@@ -1,5 +1,6 @@
 """JSONL import: every line is one document, its shape (native, doccano, Prodigy, plain)
-detected per line, so files mixing shapes still import."""
+detected per line, so files mixing shapes still import. A file holding one JSON value over
+several lines (a pretty-printed array of records, or one record) is read as that value."""
 
 from __future__ import annotations
 
@@ -10,10 +11,10 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from annotator.io import doccano, native, prodigy
+from annotator.io import doccano, labelstudio, native, prodigy
 from annotator.io.decode import DecodeError, decode
 from annotator.io.records import MAX_DOCUMENT, MAX_RECORD_BYTES, Draft, Rejection, megabytes
-from annotator.io.txt import nonblocking, not_a_file
+from annotator.io.txt import nonblocking, not_a_file, read_bytes
 
 SUFFIXES = ("jsonl", "ndjson")
 
@@ -26,9 +27,11 @@ _NATIVE_KEYS = ("schema_version", "status", "relations")
 
 
 def shape_of(obj: dict) -> str:
-    """native, doccano, prodigy or plain, by the keys that tell them apart (see above)."""
+    """native, doccano, prodigy, labelstudio or plain, by the keys that tell them apart (see above)."""
     if "schema_version" in obj:
         return "native"
+    if labelstudio.is_task(obj):  # a task's text is inside "data", beside annotations/predictions
+        return "labelstudio"
     if any(key in obj for key in _PRODIGY_KEYS) or _token_aligned(obj.get("spans")):
         return "prodigy"
     if doccano.is_doccano(obj):  # before relations: doccano's entity objects come with relations
@@ -59,6 +62,8 @@ def parse_object(obj, path: str, line: int) -> Draft | Rejection:
         return prodigy.parse_record(obj, path, line)
     if shape == "doccano":
         return doccano.parse_record(obj, path, line)
+    if shape == "labelstudio":
+        return labelstudio.parse_task(obj, path, line)
     text = obj.get("text")
     if not isinstance(text, str):
         return Rejection(path, line, "no \"text\" string")
@@ -148,8 +153,105 @@ def _bounded(stream, name: str, limit: int, unit: str) -> Iterator[tuple[int, st
         yield number, line.removesuffix(newline)
 
 
+def _whole_value(path: Path, encoding: str | None) -> str | Rejection | None:
+    """The decoded file when it holds one JSON value over several lines (a pretty-printed array
+    of records or a single object), else None: then it is read line by line as JSONL."""
+    try:
+        with open(path, "rb", opener=nonblocking) as fh:
+            if not_a_file(os.fstat(fh.fileno()).st_mode):
+                return None  # _lines says why
+            head = fh.read(1 << 16)
+    except OSError:
+        return None
+    if encoding or head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            stripped = head.decode(encoding or "utf-16", "replace").lstrip("\ufeff \t\r\n").encode("utf-8")
+        except LookupError:
+            return None  # an unknown encoding: _lines says so
+    else:
+        stripped = head.removeprefix(codecs.BOM_UTF8).lstrip()
+    start = stripped[:1].decode("ascii", "replace")
+    if start not in ("[", "{"):
+        return None
+    first_line, newline, rest = stripped.partition(b"\n")
+    if start == "{" and not newline and len(head) == 1 << 16:
+        return None  # a first line longer than the sample: a record per line
+    try:
+        json.loads(first_line)
+        if start == "{" or rest.strip():
+            return None  # a whole value on the first line and more below: JSONL
+    except (RecursionError, UnicodeDecodeError):
+        return None  # each line is reported on its own
+    except ValueError:
+        pass
+    data = read_bytes(path, MAX_RECORD_BYTES)
+    if isinstance(data, Rejection):
+        return data if start == "[" else None  # a record per line is read in bounded pieces
+    wide = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+    try:  # as strict as the lines are read: UTF-8 unless told or UTF-16 with its BOM
+        text = data.decode(encoding or ("utf-16" if wide else "utf-8-sig"))
+    except (UnicodeDecodeError, LookupError):
+        return None  # read by line, so each bad line (or encoding) is reported where it is
+    text = text.lstrip("\ufeff")
+    if start == "{":
+        try:
+            end = json.JSONDecoder().raw_decode(text, len(text) - len(text.lstrip()))[1]
+        except (ValueError, RecursionError):
+            return None  # JSONL whose first line is broken: each line is reported on its own
+        if text[end:].strip():
+            return None
+    return text
+
+
+def _values(text: str, name: str) -> Iterator[tuple[int, object]]:
+    """(line where it starts, value or Rejection) for each element of a top-level array, or
+    the one value of a pretty-printed object."""
+    decoder = json.JSONDecoder()
+    pos = len(text) - len(text.lstrip())
+    if text[pos] == "{":  # _whole_value checked that it is exactly one value
+        yield text.count("\n", 0, pos) + 1, decoder.raw_decode(text, pos)[0]
+        return
+    line, counted = 1, 0
+    pos += 1
+    while True:
+        while pos < len(text) and text[pos] in " \t\r\n,":
+            pos += 1
+        line += text.count("\n", counted, pos)  # incrementally: one pass over the text in all
+        counted = pos
+        if pos >= len(text):
+            yield line, Rejection(name, line, "invalid JSON: the array is not closed with ]")
+            return
+        if text[pos] == "]":
+            if text[pos + 1:].strip():
+                yield line, Rejection(name, line, "text after the closing ] of the JSON array; not read")
+            return
+        try:
+            obj, pos = decoder.raw_decode(text, pos)
+        except json.JSONDecodeError as exc:
+            yield exc.lineno, Rejection(name, exc.lineno, f"invalid JSON: {exc.msg} at column {exc.colno}; "
+                                                          "the rest of the array is not read")
+            return
+        except (RecursionError, ValueError):
+            yield line, Rejection(name, line, "invalid JSON (nested too deeply or a number too long); "
+                                              "the rest of the array is not read")
+            return
+        yield line, obj
+
+
 def read(path: Path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
     name = str(path)
+    whole = _whole_value(Path(path), encoding)
+    if isinstance(whole, Rejection):
+        yield whole
+        return
+    if whole is not None:
+        found = 0
+        for number, obj in _values(whole, name):
+            found += 1
+            yield obj if isinstance(obj, Rejection) else parse_object(obj, name, number)
+        if not found:
+            yield Rejection(name, None, "empty JSON array (no records)")
+        return
     lines = 0  # lines that are not blank
     try:
         for number, line in _lines(Path(path), encoding):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from annotator.core.model import Document, ordered_meta
+from annotator.core.model import Document, new_id, ordered_meta
 from annotator.core.schema import Schema
 from annotator.core.tokenize import tokenize
 from annotator.io import fitting_spans
@@ -17,6 +17,7 @@ from annotator.io.jsonl_writer import write_jsonl
 from annotator.io.records import Draft, Rejection
 
 WRITES_FOLDER = False
+STATUS_KEY = "annotator_status"
 
 
 def export(docs: Iterable[Document], out: Path, schema: Schema) -> list[str]:
@@ -32,6 +33,15 @@ def task(doc: Document, warnings: list[str] | None = None) -> dict:
     tokens = tokenize(text, [s.start for s in spans], [s.end for s in spans])
     first = {t.start: i for i, t in enumerate(tokens)}
     last = {t.end: i for i, t in enumerate(tokens)}
+    by_id = {s.id: s for s in spans}
+
+    def span_of(s) -> dict:
+        return {"start": s.start, "end": s.end, "token_start": first[s.start], "token_end": last[s.end], "label": s.label}
+
+    # rel.manual's shape: head and child are the token indices of the spans' last tokens.
+    relations = [{"id": r.id, "head": last[by_id[r.head].end], "child": last[by_id[r.child].end],
+                  "head_span": span_of(by_id[r.head]), "child_span": span_of(by_id[r.child]), "label": r.label}
+                 for r in doc.relations if r.head in by_id and r.child in by_id]
     return {
         "id": doc.id,
         "text": text,
@@ -48,7 +58,10 @@ def task(doc: Document, warnings: list[str] | None = None) -> dict:
             }
             for s in spans
         ],
+        **({"relations": relations} if relations else {}),
         "answer": answer(doc.status),
+        # Prodigy keeps unknown keys; this one brings an "ignore" task of ours back as what it was.
+        STATUS_KEY: doc.status,
     }
 
 
@@ -81,6 +94,19 @@ def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:
 
     if not isinstance(obj, dict):
         return reject(f"expected a JSON object, found {type(obj).__name__}")
+    given = obj.get("answer", "accept")
+    status = obj.get(STATUS_KEY)
+    if status is not None and not isinstance(status, str):
+        return reject(f'"{STATUS_KEY}" must be a string')
+    if given == "ignore" and status is not None:
+        given = "accept"  # written by annotator for a document not yet done: its spans are ours
+    if given in ("reject", "ignore"):
+        # A rejected task says its spans are wrong, an ignored one was skipped: neither is an
+        # annotation (ner.teach keeps hundreds of them).
+        return Rejection(path, line, f'Prodigy answer "{given}": the task is not an annotation; skipped',
+                         "prodigy_answer", {"answer": given})
+    if given != "accept":
+        return reject(f'"answer" must be accept, reject or ignore, not {given!r}')
     text = obj.get("text")
     if not isinstance(text, str):
         return reject('"text" must be a string')
@@ -140,7 +166,27 @@ def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:
                 if not isinstance(raw[key], str):
                     return reject(f"{where}: {key} must be a string")
                 span[key] = raw[key]
+        kb_id = raw.get("kb_id")
+        if kb_id is not None and (not isinstance(kb_id, str) or not kb_id):
+            return reject(f"{where}: kb_id must be a non-empty string")
+        if kb_id is not None and kb_id != NO_LINK:
+            span["entity"] = _entity(kb_id, text, span)
         spans.append(span)
+    problem = _accepted_link(obj, text, spans)
+    if problem:
+        return reject(problem)
+    relations = []
+    raw_relations = obj.get("relations") or []
+    if not isinstance(raw_relations, list):
+        return reject('"relations" must be a list')
+    for n, raw in enumerate(raw_relations, 1):
+        rel = _relation(n, raw, spans)
+        if isinstance(rel, str):
+            return reject(rel)
+        relations.append(rel)
+    for rel in relations:  # ids only where a relation needs them (the store draws the others)
+        for role in ("head", "child"):
+            rel[role] = rel[role].setdefault("id", new_id())
 
     return Draft(
         text=text,
@@ -149,5 +195,59 @@ def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:
         meta=dict(meta),
         id=None if doc_id is None else str(doc_id),
         spans=spans,
+        relations=relations,
+        status=status,
         shape="prodigy",
     )
+
+
+NO_LINK = "NIL"  # Prodigy's and spaCy's "no knowledge-base entry"
+
+
+def _entity(kb_id: str, text: str, span: dict) -> dict:
+    start, end = span["start"], span["end"]
+    name = span.get("text") or (text[start:end] if 0 <= start < end <= len(text) else kb_id)
+    return {"id": kb_id, "name": name, "type": span["label"]}
+
+
+def _accepted_link(obj: dict, text: str, spans: list[dict]) -> str | None:
+    """nel.manual: one span, the knowledge-base ids as "options", the chosen one in "accept"."""
+    options, accepted = obj.get("options"), obj.get("accept")
+    if not isinstance(options, list) or not isinstance(accepted, list) or len(spans) != 1 or "entity" in spans[0]:
+        return None
+    ids = {o.get("id") for o in options if isinstance(o, dict)}
+    chosen = [a for a in accepted if a in ids and a != NO_LINK]
+    if len(chosen) > 1:
+        return f"accept names {len(chosen)} knowledge-base entries for one span"
+    if chosen and isinstance(chosen[0], str) and chosen[0]:
+        spans[0]["entity"] = _entity(chosen[0], text, spans[0])
+    return None
+
+
+def _relation(n: int, raw, spans: list[dict]) -> dict | str:
+    """A rel.manual relation between two of `spans` (its head_span and child_span, added when
+    only the relation labels them), as the span dicts themselves, or why not."""
+    where = f"relation {n}"
+    if not isinstance(raw, dict):
+        return f"{where} must be an object"
+    label = raw.get("label")
+    if not isinstance(label, str) or not label:
+        return f"{where}: label must be a non-empty string"
+    ends = []
+    for role in ("head_span", "child_span"):
+        given = raw.get(role)
+        if not isinstance(given, dict) or not _is_int(given.get("start")) or not _is_int(given.get("end")):
+            return f"{where}: {role} must be an object with integer start and end"
+        if not isinstance(given.get("label"), str) or not given["label"]:
+            return (f"{where}: its {role.split('_')[0]} is a token without a span label; annotator keeps "
+                    "relations between labelled spans only")
+        found = next((s for s in spans if (s["start"], s["end"], s["label"]) ==
+                      (given["start"], given["end"], given["label"])), None)
+        if found is None:  # rel.manual may label a span only inside the relation
+            found = {"start": given["start"], "end": given["end"], "label": given["label"]}
+            spans.append(found)
+        ends.append(found)
+    rel = {"head": ends[0], "child": ends[1], "label": label}
+    if isinstance(raw.get("id"), str) and raw["id"]:  # annotator's own export names its relations
+        rel["id"] = raw["id"]
+    return rel

@@ -27,11 +27,17 @@ FORMAT_NAMES = {
     "prodigy": QT_TRANSLATE_NOOP("ExportDialog", "Prodigy / spaCy JSONL (tokens + spans)"),
     "conll": QT_TRANSLATE_NOOP("ExportDialog", "CoNLL-2002 IOB2"),
     "brat": QT_TRANSLATE_NOOP("ExportDialog", "brat standoff (folder)"),
+    "labelstudio": QT_TRANSLATE_NOOP("ExportDialog", "Label Studio JSON (tasks with regions)"),
 }
 
 
 def format_name(fmt: str) -> str:
     return QCoreApplication.translate("ExportDialog", FORMAT_NAMES[fmt]) if fmt in FORMAT_NAMES else fmt
+
+
+def file_suffix(fmt: str) -> str:
+    """The suffix a file format's export is named with (Label Studio imports .json arrays)."""
+    return {"conll": "conll", "labelstudio": "json"}.get(fmt, "jsonl")
 
 
 def default_output(project_path: Path, fmt: str) -> Path:
@@ -40,7 +46,7 @@ def default_output(project_path: Path, fmt: str) -> Path:
     stem = project_path.stem or "export"
     if fmt == "brat":
         return project_path.parent / f"{stem}-brat"
-    return project_path.parent / f"{stem}-{fmt}.{'conll' if fmt == 'conll' else 'jsonl'}"
+    return project_path.parent / f"{stem}-{fmt}.{file_suffix(fmt)}"
 
 
 def loss_text(loss: Loss) -> str:
@@ -201,7 +207,7 @@ class ExportDialog(QDialog):
             self.path.setText(str(default_output(self.project_path, fmt)))  # still ours: follow the format
             return
         stem = path.with_suffix("") if path.suffix else path
-        self.path.setText(str(stem if fmt == "brat" else stem.with_suffix(".conll" if fmt == "conll" else ".jsonl")))
+        self.path.setText(str(stem if fmt == "brat" else stem.with_suffix("." + file_suffix(fmt))))
 
     def _browse(self) -> None:
         # A save dialog for the folder formats too: it proposes the new folder's name beside

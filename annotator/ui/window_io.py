@@ -42,14 +42,16 @@ class ImportExport:
     import_task: ImportTask | None = None
 
     def import_dialog(self, as_suggestions: bool = False) -> None:
+        # Any file first: the import detects each file's format from its content, whatever its name.
         if as_suggestions:
             title = translate("ImportExport", "Import pre-annotations as suggestions")
-            kinds = translate("ImportExport", "Annotated JSONL (*.jsonl *.ndjson)")
+            kinds = translate("ImportExport", "Annotated files (*.jsonl *.ndjson *.json *.conll *.ann *.tsv)")
         else:
             title = translate("ImportExport", "Import documents")
-            kinds = translate("ImportExport", "Documents (*.txt *.jsonl *.ndjson *.csv *.tsv *.html *.htm)")
+            kinds = translate("ImportExport", "Documents (*.txt *.jsonl *.ndjson *.json *.csv *.tsv *.html *.htm "
+                                              "*.conll *.ann)")
         every = translate("ImportExport", "All files (*)")
-        paths, _ = QFileDialog.getOpenFileNames(self, title, str(self.project.path.parent), f"{kinds};;{every}")
+        paths, _ = QFileDialog.getOpenFileNames(self, title, str(self.project.path.parent), f"{every};;{kinds}")
         if paths:
             self.import_paths([Path(p) for p in paths], as_suggestions=as_suggestions)
 
@@ -100,6 +102,9 @@ class ImportExport:
         if self.workspace.document is not None:
             self._select_document_row(self.workspace.document.id)
         lines = [self._import_summary(report, as_suggestions, task.cancelled)]
+        if report.formats:  # format names are the CLI's --format names, not translated
+            lines[0] += " " + translate("ImportExport", "By format: {formats}.").format(
+                formats=", ".join(f"{name} {count}" for name, count in sorted(report.formats.items())))
         lines += [str(r) for r in report.rejected[:MAX_LISTED]]
         if len(report.rejected) > MAX_LISTED:
             lines.append(translate("ImportExport", "… and %n more", "", len(report.rejected) - MAX_LISTED))

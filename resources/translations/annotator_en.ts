@@ -806,6 +806,10 @@ The application keeps running. The details are in the log file:
             <source>brat standoff (folder)</source>
             <translation type="unfinished"></translation>
         </message>
+        <message>
+            <source>Label Studio JSON (tasks with regions)</source>
+            <translation type="unfinished"></translation>
+        </message>
         <message numerus="yes">
             <source>%n attributes of {layer} spans</source>
             <translation>
@@ -1016,15 +1020,11 @@ The application keeps running. The details are in the log file:
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Annotated files (*.jsonl *.ndjson *.json *.conll *.ann *.tsv)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>Import documents</source>
-            <translation type="unfinished"></translation>
-        </message>
-        <message>
-            <source>Annotated JSONL (*.jsonl *.ndjson)</source>
-            <translation type="unfinished"></translation>
-        </message>
-        <message>
-            <source>Documents (*.txt *.jsonl *.ndjson *.csv *.tsv *.html *.htm)</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -1086,6 +1086,14 @@ The application keeps running. The details are in the log file:
                 <numerusform>%n span</numerusform>
                 <numerusform>%n spans</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Documents (*.txt *.jsonl *.ndjson *.json *.csv *.tsv *.html *.htm *.conll *.ann)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>By format: {formats}.</source>
+            <translation type="unfinished"></translation>
         </message>
         <message>
             <source>{spans}, {suggestions}</source>

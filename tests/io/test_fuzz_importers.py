@@ -309,7 +309,8 @@ def _expected_of(record: dict):
             isinstance(s, dict) for s in spans) else None
         relations = len(record.get("relations") or []) if shape == "native" else 0
     elif shape == "doccano" and "label" in record:
-        labels = [t[2] for t in record["label"]]
+        # An exact repeat of a triple is one span (doccano saves a span twice on a double click).
+        labels = [t[2] for t in dict.fromkeys(tuple(t) for t in record["label"])]
     elif shape == "doccano":
         labels = [e["label"] for e in record["entities"]]
         relations = len(record.get("relations") or [])

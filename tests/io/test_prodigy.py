@@ -102,7 +102,7 @@ def test_task_layout(tmp_path):
     raw = line.read_text(encoding="utf-8")
     assert "زار" in raw and raw.endswith("}\n") and raw.count("\n") == 1
     task = json.loads(raw)
-    assert list(task) == ["id", "text", "meta", "tokens", "spans", "answer"]
+    assert list(task) == ["id", "text", "meta", "tokens", "spans", "answer", "annotator_status"]
     assert task["meta"] == {"title": "زيارة", "source": "x", "url": None, "file": None}
     assert task["spans"] == [
         {"start": 4, "end": 11, "label": "PERSON", "token_start": 1, "token_end": 1, "layer": "entity"},

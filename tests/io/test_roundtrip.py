@@ -101,7 +101,8 @@ def check_exports(outputs: dict[str, Path], docs) -> None:
         record = json.loads(line)
         text = by_id[record["id"]].text
         assert record["text"] == text
-        assert sorted(text[s:e] for s, e, _ in record["label"]) == sorted(s.text for s in by_id[record["id"]].spans)
+        triples = record.get("label") or [(e["start_offset"], e["end_offset"], e["label"]) for e in record["entities"]]
+        assert sorted(text[s:e] for s, e, _ in triples) == sorted(s.text for s in by_id[record["id"]].spans)
     for line in outputs["prodigy"].read_text("utf-8").split("\n")[:-1]:
         task = json.loads(line)
         tokens = task["tokens"]

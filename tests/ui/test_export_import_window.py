@@ -82,7 +82,7 @@ def test_the_export_dialog_filters_and_says_what_the_format_loses(qtbot, tmp_pat
     pick(dialog.format, "doccano")
     claim, claimant = neutralised("claim"), neutralised("claimant")  # the project's names, shown inert
     assert dialog.summary.text() == ("2 documents, 6 spans will be written. This format cannot carry: "
-                                     f"4 attributes of {claim} spans, 2 relations ({claimant}), 2 entity links.")
+                                     f"4 attributes of {claim} spans, 2 entity links.")  # doccano carries relations
     pick(dialog.format, "conll")
     assert dialog.summary.text().startswith("2 documents, 4 spans will be written. This format cannot carry: "
                                             f"2 spans of layer {claim}, 2 relations ({claimant}), 2 entity links")
