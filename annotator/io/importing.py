@@ -10,7 +10,7 @@ import errno
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from annotator.core.model import Suggestion, new_id
@@ -307,6 +307,16 @@ class Importer:
         if isinstance(prepared, Rejection):
             self.report.rejected.append(prepared)
             return
+        if draft.suggestions:
+            # Validated as spans of their own (a model's regions may overlap each other or the
+            # annotations): a problem drops the suggestions, said, and keeps the document.
+            suggested = self.preparer.prepare(replace(draft, spans=draft.suggestions, relations=[], suggestions=[]))
+            if isinstance(suggested, Rejection):
+                self.report.rejected.append(replace(
+                    suggested, reason=f"its predictions are not imported as suggestions: {suggested.reason}"))
+            else:
+                prepared.suggested = suggested.doc.spans
+                prepared.new_labels += [lab for lab in suggested.new_labels if lab not in prepared.new_labels]
         where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
         chash = prepared.doc.content_hash
         if chash in self._hashes and not self.as_suggestions:
@@ -343,7 +353,7 @@ class Importer:
         for prepared in fresh:
             seen_now[prepared.doc.content_hash] = prepared.doc.id
         attach = [(doc_id or seen_now[p.doc.content_hash], p) for doc_id, p in attach]
-        suggestions = self._suggestions(fresh, attach) if self.as_suggestions else {}
+        suggestions = self._suggestions(fresh, attach) if self.as_suggestions else self._carried(fresh)
         if not fresh and not suggestions:
             return
         docs = [p.doc for p in fresh]
@@ -369,6 +379,17 @@ class Importer:
         if self.progress:
             self.progress(len(docs))
         self._advance()
+
+    @staticmethod
+    def _carried(fresh: list[Prepared]) -> dict[str, list[Suggestion]]:
+        """The suggestions new documents brought with them (Label Studio predictions)."""
+        result = {}
+        for prepared in fresh:
+            if prepared.suggested:
+                source = f"import:{Path(prepared.draft.path).name}"
+                result[prepared.doc.id] = [Suggestion(s.start, s.end, s.text, s.layer, s.label, s.entity, source, new_id())
+                                           for s in prepared.suggested]
+        return result
 
     def _suggestions(self, fresh: list[Prepared], attach: list[tuple[str, Prepared]]) -> dict[str, list[Suggestion]]:
         """Spans of the batch turned into suggestions, per document id; relations are dropped

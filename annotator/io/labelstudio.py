@@ -66,10 +66,11 @@ def read(path: Path, *, encoding: str | None = None) -> Iterator[Draft | Rejecti
         if isinstance(obj, Rejection):
             yield obj
             continue
-        yield parse_task(obj, name, line)
+        task = parse_task(obj, name, line)
+        yield task
         note = predictions_note(obj, name, line)
-        if note is not None:
-            yield note
+        if note is not None and not (isinstance(task, Draft) and task.suggestions):
+            yield note  # predictions that could not be read as regions: said, not dropped silently
     if not found:
         yield Rejection(name, None, "empty file (no Label Studio tasks)")
 
@@ -290,7 +291,23 @@ def _full_task(obj: dict, path: str, line: int) -> Draft | Rejection:
         meta["choices"] = found.choices
     doc_id = task_meta.get("document_id", obj.get("id"))
     return Draft(text, path, line, meta=meta, id=None if doc_id is None else str(doc_id),
-                 spans=found.spans, relations=found.relations, shape="labelstudio")
+                 spans=found.spans, relations=found.relations, shape="labelstudio",
+                 suggestions=_predicted(obj, text))
+
+
+def _predicted(obj: dict, text: str) -> list[dict]:
+    """The text regions of a task's predictions, as span dicts for suggestions (a model's output
+    is offered to the analyst, not stored as annotations); [] when they cannot be read (the
+    report then says they were not imported)."""
+    predicted = _Collector(text)
+    for n, prediction in enumerate(obj.get("predictions") or [], 1):
+        if not isinstance(prediction, dict):
+            return []
+        model = prediction.get("model_version")
+        who = f"model {model}" if isinstance(model, str) and model else "model"
+        if predicted.add_annotation(prediction.get("result") or [], who, f"p{prediction.get('id', n)}"):
+            return []
+    return predicted.spans
 
 
 def _min_task(obj: dict, path: str, line: int) -> Draft | Rejection:

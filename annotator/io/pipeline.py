@@ -73,6 +73,7 @@ class Prepared:
     draft: Draft
     new_labels: list[tuple[str, str]] = field(default_factory=list)  # (layer, label)
     entities: list[EntityRef] = field(default_factory=list)
+    suggested: list[Span] = field(default_factory=list)  # the draft's suggestions, validated as spans
 
 
 class Preparer:

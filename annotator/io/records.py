@@ -54,6 +54,9 @@ class Draft:
     # optionally id, text, layer, entity, attrs, annotator, created, updated, token_start/end.
     spans: list[dict] = field(default_factory=list)
     relations: list[dict] = field(default_factory=list)  # id, head, child, label
+    # A model's output carried with the document (Label Studio predictions): span dicts as in
+    # `spans`, stored as suggestions of the new document.
+    suggestions: list[dict] = field(default_factory=list)
     shape: str = "plain"  # plain | native | doccano | prodigy
     text_is_file: bool = False  # True when text line N is file line N (plain text files)
 

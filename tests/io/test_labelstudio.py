@@ -31,10 +31,13 @@ def test_arabic_export_two_annotators_emoji_crlf_relation_choices(tmp_path):
     with Project.create(tmp_path / "p.annotator", NEWS) as project:
         report = import_paths(project, [DATA / "arabic_tasks.json"], "labelstudio")
         docs = {d.id: d for d in project.iter_documents()}
-    # The prediction is named in the report, never stored
-    assert [r.reason for r in report.rejected] == [
-        "1 predicted region of the task not imported (predictions are a model's output, not annotations)"]
-    assert report.rejected[0].line == 2
+        suggested = {d: project.suggestions(d) for d in docs}
+    # The prediction is a suggestion of its document (offered to the analyst), never an annotation
+    assert not report.rejected and report.suggestions == 1
+    (prediction,) = [s for group in suggested.values() for s in group]
+    assert (prediction.text, prediction.label, prediction.source) == ("الاتفاق", "ORG", "import:arabic_tasks.json")
+    assert prediction.text == docs[next(d for d, g in suggested.items() if g)].text[prediction.start:prediction.end]
+    assert all((prediction.start, prediction.end) != (s.start, s.end) for d in docs.values() for s in d.spans)
     first = docs["11"]
     assert "\r" not in first.text
     # القاهرة from both annotators is one span (the first annotator's); the cancelled
