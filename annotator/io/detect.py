@@ -16,6 +16,7 @@ import re
 from pathlib import Path
 
 from annotator.io import format_for_path
+from annotator.io.labelstudio import is_task, min_results
 from annotator.io.csv_table import TEXT_COLUMNS, sniff_delimiter
 from annotator.io.decode import DecodeError, detect as detect_codec, looks_binary
 from annotator.io.txt import nonblocking, not_a_file
@@ -149,19 +150,9 @@ def _first_value(decoder: json.JSONDecoder, text: str):
 
 
 def _record_kind(obj, what: str) -> tuple[str, str]:
-    if isinstance(obj, dict) and (_is_task(obj) or _is_min_task(obj)):
+    if isinstance(obj, dict) and (is_task(obj) or min_results(obj)):
         return "labelstudio", f"{what}Label Studio tasks"
     return "jsonl", f"{what}records"
-
-
-def _is_task(obj: dict) -> bool:
-    return isinstance(obj.get("data"), dict) and any(k in obj for k in ("annotations", "predictions", "completions"))
-
-
-def _is_min_task(obj: dict) -> bool:
-    """Label Studio's JSON-MIN: a flat task whose control results are lists of regions."""
-    return any(isinstance(v, list) and v and all(isinstance(r, dict) and "labels" in r and "start" in r for r in v)
-               for v in obj.values())
 
 
 def _conll(lines: list[str]) -> bool:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from annotator.io import doccano, labelstudio, native, prodigy
 from annotator.io.decode import DecodeError, decode
+from annotator.io.json_array import array_values
 from annotator.io.records import MAX_DOCUMENT, MAX_RECORD_BYTES, Draft, Rejection, megabytes
 from annotator.io.txt import nonblocking, not_a_file, read_bytes
 
@@ -211,31 +212,7 @@ def _values(text: str, name: str) -> Iterator[tuple[int, object]]:
     if text[pos] == "{":  # _whole_value checked that it is exactly one value
         yield text.count("\n", 0, pos) + 1, decoder.raw_decode(text, pos)[0]
         return
-    line, counted = 1, 0
-    pos += 1
-    while True:
-        while pos < len(text) and text[pos] in " \t\r\n,":
-            pos += 1
-        line += text.count("\n", counted, pos)  # incrementally: one pass over the text in all
-        counted = pos
-        if pos >= len(text):
-            yield line, Rejection(name, line, "invalid JSON: the array is not closed with ]")
-            return
-        if text[pos] == "]":
-            if text[pos + 1:].strip():
-                yield line, Rejection(name, line, "text after the closing ] of the JSON array; not read")
-            return
-        try:
-            obj, pos = decoder.raw_decode(text, pos)
-        except json.JSONDecodeError as exc:
-            yield exc.lineno, Rejection(name, exc.lineno, f"invalid JSON: {exc.msg} at column {exc.colno}; "
-                                                          "the rest of the array is not read")
-            return
-        except (RecursionError, ValueError):
-            yield line, Rejection(name, line, "invalid JSON (nested too deeply or a number too long); "
-                                              "the rest of the array is not read")
-            return
-        yield line, obj
+    yield from array_values(text, pos, name, decoder)
 
 
 def read(path: Path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:

@@ -26,6 +26,7 @@ from annotator.core.offsets import Utf16Map
 from annotator.core.schema import Schema
 from annotator.io import fitting_spans
 from annotator.io.decode import DecodeError, decode
+from annotator.io.json_array import array_values
 from annotator.io.records import Draft, Rejection
 from annotator.io.txt import read_bytes
 
@@ -83,7 +84,7 @@ def _objects(text: str, name: str) -> Iterator[tuple[int, object]]:
     if start == len(body):
         return
     if body[start] == "[":
-        yield from _array(body, start, decoder, name)
+        yield from array_values(body, start, name, decoder)
         return
     try:
         obj, end = decoder.raw_decode(body, start)
@@ -106,40 +107,12 @@ def _loads(raw: str, name: str, line: int):
         return Rejection(name, line, "invalid JSON (nested too deeply or a number too long)")
 
 
-def _array(body: str, pos: int, decoder: json.JSONDecoder, name: str) -> Iterator[tuple[int, object]]:
-    # Element by element, so each task is numbered by the line it starts on; the line count
-    # advances incrementally (one pass over the text in all).
-    line, counted = 1, 0
-    pos += 1
-    while True:
-        while pos < len(body) and body[pos] in " \t\r\n,":
-            pos += 1
-        line += body.count("\n", counted, pos)
-        counted = pos
-        if pos >= len(body):
-            yield line, Rejection(name, line, "invalid JSON: the array is not closed with ]")
-            return
-        if body[pos] == "]":
-            return
-        try:
-            obj, pos = decoder.raw_decode(body, pos)
-        except json.JSONDecodeError as exc:
-            yield exc.lineno, Rejection(name, exc.lineno, f"invalid JSON: {exc.msg} at column {exc.colno}; "
-                                                          "the rest of the file is not read")
-            return
-        except (RecursionError, ValueError):
-            yield line, Rejection(name, line, "invalid JSON (nested too deeply or a number too long); "
-                                              "the rest of the file is not read")
-            return
-        yield line, obj
-
-
 def parse_task(obj, path: str, line: int) -> Draft | Rejection:
     if not isinstance(obj, dict):
         return Rejection(path, line, f"expected a Label Studio task (a JSON object), got {type(obj).__name__}")
     if isinstance(obj.get("data"), dict):
         return _full_task(obj, path, line)
-    if _min_results(obj):
+    if min_results(obj):
         return _min_task(obj, path, line)
     from annotator.io import jsonl  # here: jsonl imports this module for its tasks
 
@@ -147,7 +120,7 @@ def parse_task(obj, path: str, line: int) -> Draft | Rejection:
     return jsonl.parse_object(obj, path, line)
 
 
-def _min_results(obj: dict) -> dict:
+def min_results(obj: dict) -> dict:
     """JSON-MIN's labelled regions: each control's list of {start, end, text, labels}."""
     return {k: v for k, v in obj.items() if isinstance(v, list) and v and all(
         isinstance(r, dict) and "labels" in r and "start" in r for r in v)}
@@ -311,7 +284,7 @@ def _predicted(obj: dict, text: str) -> list[dict]:
 
 
 def _min_task(obj: dict, path: str, line: int) -> Draft | Rejection:
-    results = _min_results(obj)
+    results = min_results(obj)
     fields = {k: v for k, v in obj.items() if k not in results}
     field = _text_field(fields, _MIN_BOOKKEEPING)
     if field is None:
