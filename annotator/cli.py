@@ -17,13 +17,13 @@ from annotator import RESOURCES, SEEDS, __version__
 from annotator.core.arabic import find_all
 from annotator.core.model import STATUSES
 from annotator.core.schema import SchemaError, load_schema
-from annotator.io import EXPORT_FORMATS, IMPORT_FORMATS, SpanMismatch, export_to, exporter, jsonl, write_beside
+from annotator.io import EXPORT_FORMATS, IMPORT_FORMATS, SpanMismatch, export_to, exporter, write_beside
 from annotator.io.format_loss import selection_losses, sentence
 from annotator.io.importing import ImportReport, import_paths
 from annotator.io.jsonl_writer import write_jsonl
 from annotator.io.outputs import OutputRefused, guard_output, protected_paths
-from annotator.io.pipeline import OFFSET_UNITS, Preparer
-from annotator.io.records import Rejection
+from annotator.io.pipeline import OFFSET_UNITS
+from annotator.io.validation import Counts, Note, validate as check_files
 from annotator.store import Project, ProjectError
 from annotator.store.lock import WriterLock
 from annotator.store.connection import inspect as inspect_file
@@ -154,6 +154,8 @@ def init(project: Path, schema_path: Path, name: str | None) -> None:
 def print_import_report(report: ImportReport) -> None:
     for rejection in report.rejected:
         echo_err(str(rejection))
+    for warning in report.warnings:  # taken with a change: no exit code of their own
+        echo_err(f"warning: {warning}")
     for line in report.duplicates[:MAX_LISTED]:
         echo_err(f"{line} (duplicate, skipped)")
     if len(report.duplicates) > MAX_LISTED:
@@ -165,9 +167,13 @@ def print_import_report(report: ImportReport) -> None:
                  + ", ".join(listed) + (" ..." if len(report.skipped_files) > 5 else ""))
     for label in report.added_labels:
         echo_err(f"added label {label} to the project schema (it was in the imported data)")
+    for attribute in report.added_attributes:
+        echo_err(f"added attribute {attribute} to the project schema (it was in the imported data)")
     summary = (f"imported {report.documents} documents ({report.spans} spans, {report.relations} relations) "
                f"from {report.files} files; {len(report.duplicates)} duplicates skipped; "
                f"{len(report.rejected)} rejected")
+    if report.warnings:
+        summary += f"; {len(report.warnings)} warnings"
     if report.formats:
         summary += "; by format: " + ", ".join(f"{name} {count}" for name, count in sorted(report.formats.items()))
     if report.renamed_ids:
@@ -176,6 +182,12 @@ def print_import_report(report: ImportReport) -> None:
         summary += f"; {report.suggestions} suggestions stored"
         if report.dropped_relations:
             summary += f" ({report.dropped_relations} relations not suggested)"
+    rejects, ignores = report.prodigy_answers.get("reject", 0), report.prodigy_answers.get("ignore", 0)
+    if rejects or ignores:
+        kept = "skipped: not suggestions" if report.as_suggestions else "kept as rejected suggestions"
+        summary += f"; {rejects} Prodigy tasks answered reject ({kept}), {ignores} ignore (skipped)"
+    if report.joined:
+        summary += f"; {report.joined} accepted Prodigy tasks joined the document of their text"
     echo(summary)
 
 
@@ -222,9 +234,12 @@ def import_(project: Path, paths: tuple[Path, ...], fmt: str, offset_unit: str, 
 @click.option("--layer", "layers", multiple=True, help="Only spans of this layer (repeatable).")
 @click.option("--label", "labels", multiple=True, help="Only spans with this label (repeatable).")
 @click.option("--annotator", "annotators", multiple=True, help="Only spans by this annotator (repeatable).")
+@click.option("--set", "set_name", metavar="NAME",
+              help="Only this annotation set (an annotator's name, or gold), with its status. Default: the gold "
+                   "set of a document that has one, else every set.")
 @click.option("--entities", "entities_out", type=click.Path(dir_okay=False, path_type=Path),
               help="Also write the canonical entities as JSONL (id, type, name, aliases, mentions).")
-def export(project: Path, output: Path, fmt: str, statuses, layers, labels, annotators,
+def export(project: Path, output: Path, fmt: str, statuses, layers, labels, annotators, set_name: str | None,
            entities_out: Path | None) -> None:
     """Export PROJECT's documents and spans as native, doccano, Prodigy, CoNLL or brat.
 
@@ -244,7 +259,10 @@ def export(project: Path, output: Path, fmt: str, statuses, layers, labels, anno
             if schema.label(name) is None:
                 raise click.BadParameter(f"no label {name!r} in the project", param_hint="--label")
         total = proj.document_count(statuses)
-        span_filter = SpanFilter(tuple(layers), tuple(labels), tuple(annotators))
+        if set_name is not None and set_name not in {row["set"] for row in proj.set_summary()}:
+            raise click.BadParameter(f"no annotation set {set_name!r} in the project", param_hint="--set")
+        span_filter = SpanFilter(tuple(layers), tuple(labels), tuple(annotators), set_name=set_name,
+                                 prefer_gold=set_name is None)
         # Said before anything is written (as the window's export dialog does), never silently.
         lost = sentence(fmt, selection_losses(proj, fmt, statuses, span_filter)[1])
         if lost:
@@ -321,6 +339,14 @@ def stats(project: Path, as_json: bool) -> None:
     for row in figures["annotators"] or [{"annotator": "(none yet)", "spans": 0, "documents": 0, "last": ""}]:
         echo(f"  {row['annotator']:<20}{row['spans']:>8} spans in {row['documents']} documents"
                    + (f", last {row['last']}" if row["last"] else ""))
+    sets = [row for row in figures.get("sets", []) if row["set"]]
+    if sets:
+        click.echo("annotation sets (documents by the set's status)")
+        for row in sets:
+            progress = ", ".join(f"{status} {n}" for status, n in row["by_status"].items())
+            echo(f"  {row['set']:<20}{row['documents']:>8} documents, {row['spans']} spans: {progress}")
+        gold = next((row["documents"] for row in sets if row["set"] == "gold"), 0)
+        echo(f"  gold covers {gold} of {figures['documents']} documents")
 
 
 @cli.command()
@@ -357,33 +383,36 @@ def search(project: Path, query: str, variants: bool, statuses) -> None:
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["auto", *IMPORT_FORMATS]), default="auto", show_default=True,
+              help="Input format; auto detects it from each file's content (then its suffix), as import does.")
 @click.option("--offset-unit", type=click.Choice(OFFSET_UNITS), default="codepoint", show_default=True)
 @click.option("--schema", "schema_path", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Also check labels, attributes and overlaps against this schema.")
-def validate(files: tuple[Path, ...], offset_unit: str, schema_path: Path | None) -> None:
-    """Check that every span's offsets and text agree in native, doccano or Prodigy JSONL FILES.
+@click.option("--encoding", help="Force a text encoding instead of detecting it.")
+@click.option("--text-column", metavar="NAME",
+              help="CSV/TSV column holding the text (default: text, content, body or article).")
+def validate(paths: tuple[Path, ...], fmt: str, offset_unit: str, schema_path: Path | None,
+             encoding: str | None, text_column: str | None) -> None:
+    """Check files (folders recursively) as import would read them, storing nothing.
 
-    Prints path:line: reason for each bad line; exit code 1 if there is any.
+    Every format import reads: native, doccano and Prodigy JSONL, CoNLL, brat folders, Label
+    Studio, WebAnno TSV, CSV/TSV. Prints path:line: reason for each bad item; an empty file is
+    valid (said on stderr). Exit code 1 if there is any bad item.
     """
     try:
         schema = load_schema(schema_path) if schema_path else None
     except SchemaError as exc:
         raise fail(str(exc)) from None
-    preparer = Preparer(schema, offset_unit)
-    bad = documents = spans = 0
-    for path in files:
-        for item in jsonl.read(path):
-            result = item if isinstance(item, Rejection) else preparer.prepare(item)
-            if isinstance(result, Rejection):
-                bad += 1
-                echo(str(result))
-            else:
-                documents += 1
-                spans += len(result.doc.spans)
-    verdict = "all valid" if not bad else f"{bad} bad lines"
-    echo_err(f"{documents} documents, {spans} spans checked; {verdict}")
-    sys.exit(1 if bad else 0)
+    counts = Counts()
+    for item in check_files(paths, fmt, schema=schema, offset_unit=offset_unit, encoding=encoding,
+                            text_column=text_column, counts=counts):
+        if isinstance(item, Note):
+            echo_err(str(item))
+        else:
+            echo(str(item))
+    echo_err(counts.summary())
+    sys.exit(1 if counts.bad else 0)
 
 
 @cli.command(name="check")
@@ -478,6 +507,10 @@ def build_demo(project: Path, show: Path | None = None) -> None:
     for rejection in report.rejected:
         echo_err(str(rejection))
     echo(f"created {show or project} with {report.documents} articles")
+
+
+# The team commands register themselves on `cli` (a module of their own keeps this one short).
+from annotator import cli_team  # noqa: E402,F401
 
 
 def main() -> None:

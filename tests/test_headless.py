@@ -13,7 +13,7 @@ class NoQt:
 
 sys.meta_path.insert(0, NoQt())
 import annotator
-for package in ("annotator.core", "annotator.store", "annotator.io"):
+for package in ("annotator.core", "annotator.store", "annotator.io", "annotator.team"):
     module = importlib.import_module(package)
     for info in pkgutil.walk_packages(module.__path__, package + "."):
         importlib.import_module(info.name)

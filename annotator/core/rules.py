@@ -92,7 +92,7 @@ def find_attribute(schema: Schema, layer: str, name: str) -> Attribute | None:
 
 def attribute_problem(schema: Schema, layer: str, name: str, value, text: str) -> RuleError | None:
     """A stored attribute value checked by its kind: a choice (or a relation's literal, e.g.
-    AUTHOR) among the schema's values, a text a string, a span {start, end, text} matching the
+    AUTHOR) among the schema's values, a flag true or false, a text a string, a span {start, end, text} matching the
     document on character boundaries. None means "not set" and is always allowed."""
     attribute = find_attribute(schema, layer, name)
     if attribute is None:
@@ -102,6 +102,9 @@ def attribute_problem(schema: Schema, layer: str, name: str, value, text: str) -
     if attribute.kind in ("choice", "relation") and value not in attribute.values:
         return RuleError(f"attribute {name} must be one of {', '.join(attribute.values)}, not {value!r}",
                          "attribute_choice", name=name, values=attribute.values, value=value)
+    if attribute.kind == "flag" and not isinstance(value, bool):  # 1 or "yes" would read as set
+        return RuleError(f"attribute {name} is a flag: true or false, not {value!r}", "attribute_flag",
+                         name=name, value=value)
     if attribute.kind == "text" and not isinstance(value, str):
         return RuleError(f"attribute {name} must be a string", "attribute_text", name=name)
     if attribute.kind == "span":

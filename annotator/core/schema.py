@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 OVERLAP_MODES = ("none", "nested", "any")
-ATTRIBUTE_KINDS = ("choice", "text", "relation", "span")
+ATTRIBUTE_KINDS = ("choice", "text", "relation", "span", "flag")
 DRAW_MODES = ("background", "underline")  # a span's colour fills its text, or underlines it
 # The layer spans are given when there is no schema at all to ask (schema-less validation of an
 # import, CoNLL without a schema): a name, not a role.
@@ -78,7 +78,9 @@ class Label:
 class Attribute:
     name: str
     layer: str
-    kind: str  # choice | text | relation (stored as a relation) | span (a span of the document)
+    # choice | text | relation (stored as a relation) | span (a span of the document) | flag (a
+    # yes/no mark: stored as true when set, absent when not, like brat's binary attributes)
+    kind: str
     values: tuple[str, ...] = ()
     default: str | None = None
     description: str = ""
@@ -183,6 +185,31 @@ class Schema:
                 layer = replace(layer, labels=layer.labels + (Label(label_name, layer_name, color),))
             layers.append(layer)
         return replace(self, layers=tuple(layers))
+
+
+    def with_attribute(self, attribute: Attribute) -> "Schema":
+        """A copy with `attribute` appended to its layer, or replacing the layer's attribute of
+        that name and kind (a choice met with a new value on import keeps its place).
+
+        Raises SchemaError for a name that breaks the naming rule, an unknown kind or layer, or
+        a name the layer already has with another kind (or its built-in note)."""
+        problem = name_problem(attribute.name, "attribute")
+        if problem:
+            raise SchemaError(problem)
+        if attribute.kind not in ATTRIBUTE_KINDS:
+            raise SchemaError(f"attribute {attribute.name}: kind must be one of {', '.join(ATTRIBUTE_KINDS)}")
+        layer = self.layer(attribute.layer)
+        if layer is None:
+            raise SchemaError(f"layer {_shown(attribute.layer)} is not a layer of schema {self.name}")
+        known = next((a for a in self.attributes(layer.name) if a.name == attribute.name), None)
+        if known is not None and (known.kind != attribute.kind or known not in layer.attributes):
+            raise SchemaError(f"attribute {attribute.name} of layer {layer.name} is already a {known.kind}")
+        if known is None:
+            attributes = layer.attributes + (attribute,)
+        else:
+            attributes = tuple(attribute if a.name == attribute.name else a for a in layer.attributes)
+        return replace(self, layers=tuple(replace(lay, attributes=attributes) if lay is layer else lay
+                                          for lay in self.layers))
 
 
 def with_default_roles(schema: Schema, *, layers: bool = True, attributes: bool = True) -> Schema:
@@ -357,6 +384,14 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
             if kind == "choice" and not values:
                 raise fail(f"attribute {name}: a choice needs values", line)
             default = item.get("default")
+            if kind == "flag":
+                # A flag is set or absent; "set by default" would store a mark nobody made.
+                if values:
+                    raise fail(f"attribute {name}: a flag has no values (it is set or not)", lines.field(line, "values"))
+                if default not in (None, False):
+                    raise fail(f"attribute {name}: a flag's default can only be false, not {_shown(default)}",
+                               lines.field(line, "default"))
+                default = None
             if default is not None and values and default not in values:
                 raise fail(f"attribute {name}: default {default!r} is not one of its values", line)
             summary = item.get("summary", False)

@@ -32,6 +32,7 @@ IMPORT_FORMATS = {
     "webanno": "annotator.io.webanno",
     "labelstudio": "annotator.io.labelstudio",
     "conll": "annotator.io.conll_import",
+    "spacy": "annotator.io.spacy_docbin",
 }
 EXPORT_FORMATS = {
     "native": "annotator.io.native",
@@ -40,6 +41,7 @@ EXPORT_FORMATS = {
     "conll": "annotator.io.conll",
     "brat": "annotator.io.brat",
     "labelstudio": "annotator.io.labelstudio",
+    "spacy": "annotator.io.spacy_docbin",
 }
 
 

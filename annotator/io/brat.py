@@ -114,6 +114,10 @@ class _Conf:
             args = "|".join(t(label.name) for label in layer.labels)
             for attr in layer.attributes:
                 name = t(attr.name)
+                if attr.kind == "flag":  # binary: declared with no values, written `A1\tName T1`
+                    seen.pop(name, None)
+                    out.append(f"{name} Arg:{args}")
+                    continue
                 if attr.name == NOTE or attr.kind == "span" or not (attr.values or name in seen):
                     continue
                 values = dict.fromkeys(t(v) for v in attr.values) | seen.pop(name, {})

@@ -13,7 +13,10 @@ What comes in, and how:
 - ``R`` relations and ``*`` equivalences become relations (an equivalence joins each member to
   the next). ``E`` events become relations from the trigger span to each argument, named by
   the role; attributes and notes of an event go to its trigger.
-- ``A``/``M`` attributes become span attrs (a binary one is ``True``), ``#`` AnnotatorNotes the
+- ``A``/``M`` attributes become span attrs (a binary one is ``True``). One the project's layer
+  lacks is added to it, as an unknown label is: a binary one as a ``flag``, a valued one as a
+  ``choice`` of the values in ``annotation.conf`` ``[attributes]`` (``Confidence Arg:<EVENT>,
+  Value:High|Neutral|Low``) and those the files use. ``#`` AnnotatorNotes the
   span's ``note`` (several notes are joined by a line break), ``N`` normalisations the span's
   entity link (the knowledge-base id as the entity id).
 - What has no place in annotator (a note or attribute on a relation) is kept, as its line, in
@@ -26,9 +29,10 @@ covered text each ``T`` line carries against both readings and takes the one tha
 
 Folders annotator exported (they carry its manifest) are read with annotator's own conventions,
 so they import back to the same documents: the manifest's document ids, span-valued attributes
-(written as a ``T`` typed like its ``R``), ``Reference annotator:<id>`` entity links. The
-``annotation.conf`` is not read: every label a document uses is in its ``.ann`` and the import
-adds labels the project lacks.
+(written as a ``T`` typed like its ``R``), ``Reference annotator:<id>`` entity links. Of the
+``annotation.conf`` only ``[attributes]`` is read (the values a document does not use are in no
+``.ann``); every label a document uses is in its ``.ann`` and the import adds labels the project
+lacks.
 """
 
 from __future__ import annotations
@@ -173,6 +177,68 @@ def _read_text(txt: Path, encoding: str | None) -> str | Rejection:
     return text
 
 
+# The last annotation.conf read, (path, mtime, size) -> its attributes: a folder's files ask for
+# it in turn. One item replaced whole, so an import thread never sees one file's key with
+# another's value.
+_conf_cache: dict[str, tuple] = {}
+
+
+def conf_attributes(conf: Path) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """The ``[attributes]`` of a brat ``annotation.conf``: name -> ("flag", ()) for a binary one
+    (no ``Value:``), ("choice", values) for a valued one; {} when there is no readable file.
+    Lines brat would not take (no ``Arg:``) and macros are passed over: the attribute lines of
+    the ``.ann`` still define what a document uses."""
+    try:
+        stat = conf.stat()
+        key = (str(conf), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        return {}
+    cached = _conf_cache.get("last")
+    if cached is not None and cached[0] == key:
+        return dict(cached[1])
+    data = read_bytes(conf) if conf.is_file() else b""
+    try:
+        text = decode(data, None) if isinstance(data, bytes) else ""
+    except DecodeError:
+        text = ""
+    found = _parse_conf(text)
+    _conf_cache["last"] = (key, found)
+    return dict(found)
+
+
+def _parse_conf(text: str) -> dict[str, tuple[str, tuple[str, ...]]]:
+    found: dict[str, tuple[str, tuple[str, ...]]] = {}
+    section = None
+    for raw in text.lstrip("\ufeff").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1].strip()
+            continue
+        if section != "attributes" or line.startswith("<"):
+            continue
+        name, _, rest = line.replace("\t", " ").partition(" ")
+        keys = dict(part.strip().partition(":")[::2] for part in rest.split(",") if ":" in part)
+        if "Arg" not in keys:
+            continue
+        values = tuple(v.strip() for v in keys.get("Value", "").split("|") if v.strip())
+        found[name] = ("choice", values) if values else ("flag", ())
+    return found
+
+
+def _attributes(ann: "_Ann", conf: dict[str, tuple[str, tuple[str, ...]]]) -> dict[str, tuple[str, tuple[str, ...]]]:
+    """What the document's attributes are: annotation.conf first, then its A/M lines (a name the
+    conf lacks is a flag when binary, else a choice; a choice gains the values lines give it)."""
+    defined = dict(conf)
+    for _, _, name, value, _ in ann.attrs:
+        kind, values = defined.get(name, ("flag", ()) if value is True else ("choice", ()))
+        if kind == "choice" and isinstance(value, str) and value not in values:
+            values = (*values, value)
+        defined[name] = (kind, values)
+    return defined
+
+
 def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
     path = Path(path)
     if path.name in _CONFIG:
@@ -197,6 +263,8 @@ def read(path, *, encoding: str | None = None) -> Iterator[Draft | Rejection]:
         manifest = read_manifest(path.parent)
         ours = manifest is not None and manifest.get("format") == "brat"
         draft = _draft(ann, text, name, txt, ours)
+        if ann.attrs:
+            draft.attributes = _attributes(ann, conf_attributes(path.parent / "annotation.conf"))
         if ours:
             documents = manifest.get("documents")
             stored_id = documents.get(path.stem) if isinstance(documents, dict) else None

@@ -19,6 +19,7 @@ from annotator.io import format_for_path
 from annotator.io.labelstudio import is_task, min_results
 from annotator.io.csv_table import TEXT_COLUMNS, sniff_delimiter
 from annotator.io.decode import DecodeError, detect as detect_codec, looks_binary
+from annotator.io.spacy_docbin import looks_like_docbin
 from annotator.io.txt import nonblocking, not_a_file
 
 SAMPLE = 1 << 16
@@ -53,6 +54,10 @@ _BRAT_LINE = re.compile(
     r"|\*\t\S+ .*"                       # equivalence
 )
 _HTML = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL)
+# A whole page rather than markup that merely begins the text: what a .txt must show to be read
+# as HTML (a .txt of prose quoting "<meta>" would otherwise be refused as "no text in HTML").
+_PAGE_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
+_BODY = re.compile(r"<body\b[^<>]*>", re.IGNORECASE)
 _WEBANNO = "#FORMAT=WebAnno TSV 3"
 # How JSON records start; a sample cut inside the first one still shows this.
 _JSONISH = re.compile(r'[\[{]\s*[{\["]')
@@ -73,6 +78,8 @@ def detect(path, *, encoding: str | None = None, text_column: str | None = None)
         return None, f"cannot read: {exc.strerror or exc}"
     if not sample.strip():
         return by_suffix or "txt", "empty file"
+    if looks_like_docbin(sample):  # zlib header and a DocBin map inside, whatever the name
+        return "spacy", "a spaCy DocBin (zlib-compressed msgpack)"
     for magic, what in _MAGIC:
         if sample.startswith(magic) and by_suffix is None:  # else its reader says why
             return None, f"{what}, not a text file: not imported"
@@ -88,6 +95,8 @@ def detect(path, *, encoding: str | None = None, text_column: str | None = None)
         reason = "binary data (many control characters), not a text file"
         return (by_suffix, reason) if by_suffix else (None, f"{reason}: not imported")
     found = by_content(text, whole, text_column)
+    if found is not None and found[0] == "html" and by_suffix == "txt" and not html_page(text):
+        found = None  # a text file that mentions a tag ("<meta>" in prose) stays text
     if found is not None:
         return found
     if by_suffix is not None:
@@ -118,6 +127,12 @@ def by_content(text: str, whole: bool, text_column: str | None = None) -> tuple[
     if _table(solid, text_column):
         return "csv", "a table with a text column"
     return None
+
+
+def html_page(text: str) -> bool:
+    """Whether the decoded sample is an HTML page: it opens with a doctype or <html>, or with
+    head markup (<meta>, <title>, ...) and has a <body> tag."""
+    return bool(_PAGE_START.match(text) or (_HTML.match(text) and _BODY.search(text)))
 
 
 def _json(head: str, lines: list[str], whole: bool) -> tuple[str, str] | None:

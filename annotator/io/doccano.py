@@ -2,8 +2,8 @@
 
 Reads the older "label"/"labels" triples, the intent-detection "entities" triples, the newer
 "entities"/"relations" objects, and a text-classification "label" list of names (kept in meta as
-"labels"). A span listed twice exactly is one span. A document with relations is written in the
-relation shape (entity objects with ids, relations {id, from_id, to_id, type}); others as triples.
+"labels"). A span listed twice exactly is one span, and the import warns of it. A document with
+relations is written in the relation shape (entity objects with ids, relations {id, from_id, to_id, type}); others as triples.
 """
 
 from __future__ import annotations
@@ -96,20 +96,25 @@ def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:
         meta["meta"] = obj["meta"]
     if classes is not None:
         meta["labels"] = classes
-    spans = _once(spans)
-    return Draft(text, path, line, meta=meta, id=obj.get("id"), spans=spans, relations=relations, shape="doccano")
+    kept, repeats = _once(spans)
+    draft = Draft(text, path, line, meta=meta, id=obj.get("id"), spans=kept, relations=relations, shape="doccano")
+    for n, span in repeats:
+        draft.warn(f"span {n} ({span['start']!r}-{span['end']!r} {span['label']}) is listed twice; kept once",
+                   "duplicate_span", {"span": n, "start": span["start"], "end": span["end"], "label": span["label"]})
+    return draft
 
 
-def _once(spans: list[dict]) -> list[dict]:
+def _once(spans: list[dict]) -> tuple[list[dict], list[tuple[int, dict]]]:
     """The spans without exact repeats (same offsets and label): doccano lets a span be saved
     twice, and a repeat is no second annotation. A repeat with its own id stays (a relation may
     name it), and the pipeline judges it like any overlap."""
     seen: set[tuple] = set()
-    kept = []
-    for span in spans:
+    kept, repeats = [], []
+    for n, span in enumerate(spans, 1):
         key = tuple(repr(span.get(k)) for k in ("start", "end", "label"))  # any JSON, hashable
         if span.get("id") is None and key in seen:
+            repeats.append((n, span))
             continue
         seen.add(key)
         kept.append(span)
-    return kept
+    return kept, repeats

@@ -27,6 +27,8 @@ CARRIES: dict[str, frozenset[str]] = {
     "brat": frozenset({"attributes", "relations", "entity_links", "layers"}),  # .txt holds the text alone
     # labels regions (a label names its layer again on import), relation results, task meta
     "labelstudio": frozenset({"relations", "layers", "metadata"}),
+    # ents + doc.spans per layer, kb_id links; attrs, meta, relations in doc.user_data
+    "spacy": _EVERYTHING,
 }
 
 
@@ -47,11 +49,14 @@ class Tally:
     attrs_by_layer: Counter = field(default_factory=Counter)
     entity_links: int = 0
     relations_by_label: Counter = field(default_factory=Counter)
+    # spans that nest in or overlap an earlier span of their layer (Span.sort_key order)
+    overlapping_by_layer: Counter = field(default_factory=Counter)
 
     @classmethod
     def from_counts(cls, counts: dict) -> "Tally":
         return cls(counts["documents"], counts["documents_with_meta"], Counter(counts["spans_by_layer"]),
-                   Counter(counts["attrs_by_layer"]), counts["entity_links"], Counter(counts["relations_by_label"]))
+                   Counter(counts["attrs_by_layer"]), counts["entity_links"], Counter(counts["relations_by_label"]),
+                   Counter(counts.get("overlapping_by_layer", {})))
 
     @property
     def spans(self) -> int:
@@ -66,6 +71,11 @@ class Tally:
                 self.attrs_by_layer[span.layer] += n
             self.entity_links += span.entity is not None
         self.relations_by_label.update(r.label for r in doc.relations)
+        reach: dict[str, int] = {}
+        for span in sorted(doc.spans, key=lambda s: (s.start, -s.end)):
+            if span.start < reach.get(span.layer, 0):
+                self.overlapping_by_layer[span.layer] += 1
+            reach[span.layer] = max(reach.get(span.layer, 0), span.end)
 
 
 @dataclass(frozen=True)
@@ -74,7 +84,7 @@ class Loss:
     attributes, or of a left-out layer's spans) or the relation label, "" for entity links and
     metadata."""
 
-    kind: str  # attributes | relations | entity_links | layer_spans | metadata
+    kind: str  # attributes | relations | entity_links | layer_spans | nested_spans | metadata
     count: int
     name: str = ""
 
@@ -85,6 +95,7 @@ class Loss:
             "relations": f"{n} {name} relation{'s' * (n != 1)}",
             "entity_links": f"{n} entity link{'s' * (n != 1)}",
             "layer_spans": f"{n} {name} span{'s' * (n != 1)}",
+            "nested_spans": f"{n} nested or overlapping {name} span{'s' * (n != 1)}",
             "metadata": f"the source, URL and other metadata of {n} document{'s' * (n != 1)}",
         }[self.kind]
 
@@ -111,6 +122,8 @@ def losses(fmt: str, tally: Tally, flat_layer: str | None = None) -> list[Loss]:
 
     if "layers" not in carries:
         found += _by_name("layer_spans", {k: n for k, n in tally.spans_by_layer.items() if k not in written_layers})
+        # One flat layer is flat within itself too: IOB tags give each token one span.
+        found += _by_name("nested_spans", {k: n for k, n in tally.overlapping_by_layer.items() if k in written_layers})
     if "attributes" not in carries:
         found += _by_name("attributes", {k: n for k, n in tally.attrs_by_layer.items() if k in written_layers})
     if "relations" not in carries:

@@ -1,4 +1,5 @@
-"""Importing files into a project: enumerate, read, prepare, skip duplicates, store in batches.
+"""Importing files into a project: enumerate, read, prepare, skip duplicates (a later Prodigy
+task of a text joins its document instead: annotator.io.task_join), store in batches.
 
 Each batch of whole documents is one transaction, so a crash leaves every document either
 fully stored or absent, and re-running the import completes it (stored ones are duplicates).
@@ -18,6 +19,7 @@ from annotator.io import IMPORT_FORMATS, format_for_path, importer
 from annotator.io.detect import detect
 from annotator.io.pipeline import Prepared, Preparer
 from annotator.io.records import Draft, Rejection
+from annotator.io.task_join import join
 from annotator.io.txt import not_a_file
 from annotator.store.interface import Store
 
@@ -33,15 +35,24 @@ class ImportReport:
     relations: int = 0
     duplicates: list[str] = field(default_factory=list)  # "path:line: duplicate of <id>"
     rejected: list[Rejection] = field(default_factory=list)
+    # Taken with a change, said and not refused (a doccano span listed twice, kept once): in the
+    # shape of a Rejection, for the stored documents only.
+    warnings: list[Rejection] = field(default_factory=list)
     skipped_files: list[str] = field(default_factory=list)  # in folders, not an importable type
     skipped_reasons: dict[str, str] = field(default_factory=dict)  # skipped file -> why
     formats: dict[str, int] = field(default_factory=dict)  # documents stored, per detected format
     added_labels: list[str] = field(default_factory=list)  # "layer/LABEL"
+    # brat attributes the schema lacked: "layer/name", or "layer/name=value" for a new choice value
+    added_attributes: list[str] = field(default_factory=list)
     renamed_ids: int = 0  # documents or spans whose given id was taken
     as_suggestions: bool = False
     suggestions: int = 0  # with --as-suggestions
     dropped_relations: int = 0  # with --as-suggestions: relations are not suggested
     cancelled: bool = False  # stopped by `cancel`: what was stored is whole, the rest was not read
+    # Prodigy tasks answered other than accept, by answer: "reject" ones kept as rejected
+    # suggestions of their document, "ignore" ones skipped (with --as-suggestions both skipped).
+    prodigy_answers: dict[str, int] = field(default_factory=dict)
+    joined: int = 0  # accepted tasks of a text read before that joined its document (Prodigy)
 
 
 def expand(paths: Iterable[Path], fmt: str, report: ImportReport, *, encoding: str | None = None,
@@ -58,7 +69,7 @@ def expand(paths: Iterable[Path], fmt: str, report: ImportReport, *, encoding: s
     folder to a file in it, or a hard link, is not read twice). Everything else is a rejection,
     never opened: pipes, sockets, devices, broken links, link loops, and links that lead out of
     the named folder (a folder import reads that folder, not what its links point at)."""
-    seen: dict[tuple[int, int], str] = {}
+    seen: dict[tuple[int, int], tuple[str, bool]] = {}  # file -> (as first yielded, reached through its .txt)
     for path in paths:
         path = Path(path)
         try:
@@ -72,15 +83,16 @@ def expand(paths: Iterable[Path], fmt: str, report: ImportReport, *, encoding: s
         if (reason := not_a_file(info.st_mode)) is not None:
             report.rejected.append(Rejection(str(path), None, reason))
             continue
+        named = path
         if fmt == "auto":
             path, found, reason = _detected(path, encoding, text_column)
             if found is None:
                 report.rejected.append(Rejection(str(path), None, reason))
                 continue
-            info = path.stat() if found == "brat" else info
         else:
             found = fmt
-        if _first_time(path, info, seen, report):
+        path, info = _brat_pair(path, info, found)
+        if _first_time(path, info, seen, report, via_text=path != named):
             yield path, found
 
 
@@ -132,6 +144,7 @@ def _walk(root: Path, fmt: str, report: ImportReport, seen: dict, encoding: str 
         if reason is not None:
             report.rejected.append(Rejection(str(child), None, reason))
             continue
+        named = child
         if fmt != "auto":
             found = fmt
         elif child.name in _BRAT_CONFIG:
@@ -144,8 +157,8 @@ def _walk(root: Path, fmt: str, report: ImportReport, seen: dict, encoding: str 
                 report.skipped_files.append(str(child))
                 report.skipped_reasons[str(child)] = reason
                 continue
-            info = child.stat() if found == "brat" else info
-        if _first_time(child, info, seen, report):
+        child, info = _brat_pair(child, info, found)
+        if _first_time(child, info, seen, report, via_text=child != named):
             yield child, found
 
 
@@ -186,12 +199,28 @@ def _stat_failure(path: Path, exc: OSError) -> str:
     return f"cannot read: {exc.strerror or exc}"
 
 
-def _first_time(path: Path, info: os.stat_result, seen: dict, report: ImportReport) -> bool:
+def _brat_pair(path: Path, info: os.stat_result, found: str) -> tuple[Path, os.stat_result]:
+    """A brat pair is read once, through its .ann, whichever of its two files led to it."""
+    if found != "brat":
+        return path, info
+    if path.suffix.lower() == ".txt" and path.with_suffix(".ann").is_file():
+        path = path.with_suffix(".ann")
+    try:
+        return path, path.stat()
+    except OSError:
+        return path, info  # gone meanwhile: its reader says so
+
+
+def _first_time(path: Path, info: os.stat_result, seen: dict, report: ImportReport, via_text: bool = False) -> bool:
+    """Whether this file is read now; a file met again is a duplicate, except a brat pair met
+    through its other file (the .ann and the .txt of one pair both lead to the .ann)."""
     key = (info.st_dev, info.st_ino)
     if key in seen:
-        report.duplicates.append(f"{path}: same file as {seen[key]}")
+        first, first_via_text = seen[key]
+        if not (first == str(path) and (via_text or first_via_text)):
+            report.duplicates.append(f"{path}: same file as {first}")
         return False
-    seen[key] = str(path)
+    seen[key] = (str(path), via_text)
     return True
 
 
@@ -254,6 +283,13 @@ class Importer:
         self._batch: list[Prepared] = []
         self._chars = 0
         self._hashes: dict[str, str] = {}  # content hash -> where it was first seen, this run
+        # Where a later task of a text read before goes (Draft.joins): the batch's document of
+        # that text, or a Prodigy document stored earlier in this run (hashes and ids only, so
+        # memory stays bounded), whose joiners wait for the next batch's transaction.
+        self._pending: dict[str, Prepared] = {}
+        self._stored_here: dict[str, str] = {}
+        self._followups: dict[str, list[Prepared]] = {}  # stored doc id -> tasks joining it
+        self._waiting = 0  # follow-up tasks held, counted with the batch
 
     def run(self, paths: Iterable[Path], fmt: str = "auto") -> ImportReport:
         if fmt != "auto" and fmt not in IMPORT_FORMATS:
@@ -303,10 +339,17 @@ class Importer:
         return self.report.cancelled
 
     def add(self, draft: Draft) -> None:
-        prepared = self.preparer.prepare(draft)
+        if draft.answer == "ignore" or (draft.answer != "accept" and self.as_suggestions):
+            self._answered(draft.answer)  # not an annotation, and nothing to suggest: counted
+            return
+        # A rejected task's spans are kept as keys only: they may cross each other.
+        prepared = self.preparer.prepare(draft, overlaps=draft.answer == "accept")
         if isinstance(prepared, Rejection):
             self.report.rejected.append(prepared)
             return
+        if draft.answer == "reject":
+            prepared.rejected_keys = list(dict.fromkeys((s.start, s.end, s.layer, s.label) for s in prepared.doc.spans))
+            prepared.doc.spans, prepared.entities = [], []
         if draft.suggestions:
             # Validated as spans of their own (a model's regions may overlap each other or the
             # annotations): a problem drops the suggestions, said, and keeps the document.
@@ -320,17 +363,45 @@ class Importer:
         where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
         chash = prepared.doc.content_hash
         if chash in self._hashes and not self.as_suggestions:
-            self.report.duplicates.append(f"{where}: same text as {self._hashes[chash]}")
+            if not (draft.joins and self._join(chash, prepared)):
+                self.report.duplicates.append(f"{where}: same text as {self._hashes[chash]}")
             return
         self._hashes[chash] = where
+        self._pending[chash] = prepared
         self._batch.append(prepared)
         self._chars += len(prepared.doc.text)
-        if len(self._batch) >= BATCH_DOCS or self._chars >= BATCH_CHARS:
+        self._flush_when_full()
+
+    def _flush_when_full(self) -> None:
+        if len(self._batch) + self._waiting >= BATCH_DOCS or self._chars >= BATCH_CHARS:
             self.flush()
+
+    def _answered(self, answer: str) -> None:
+        self.report.prodigy_answers[answer] = self.report.prodigy_answers.get(answer, 0) + 1
+
+    def _join(self, chash: str, prepared: Prepared) -> bool:
+        """A task of a text read before joins its document: the batch's, or one stored earlier
+        in this run; False when the text's document is neither (it was in the project before)."""
+        target = self._pending.get(chash)
+        if target is not None:
+            join(target.doc, target.rejected_keys, prepared, self.project.schema)
+            known = {e.id for e in target.entities}
+            target.entities += [e for e in prepared.entities if e.id not in known]
+            target.joined.append(prepared.draft)  # for its answer, warnings and place
+        else:
+            doc_id = self._stored_here.get(chash)
+            if doc_id is None:
+                return False
+            self._followups.setdefault(doc_id, []).append(prepared)
+            self._waiting += 1
+        self._chars += len(prepared.doc.text)  # held until the flush (the draft's copy)
+        self._flush_when_full()
+        return True
 
     def flush(self) -> None:
         batch, self._batch, self._chars = self._batch, [], 0
-        if not batch or self._cancelled():
+        followups, self._followups, self._waiting, self._pending = self._followups, {}, 0, {}
+        if not (batch or followups) or self._cancelled():
             return  # a cancelled run stores nothing more; what it stored before stays whole
         project = self.project
         hashes = [p.doc.content_hash for p in batch]
@@ -343,9 +414,9 @@ class Importer:
                 if self.as_suggestions:
                     attach.append((stored.get(chash) or seen_now[chash], prepared))
                     continue
-                draft = prepared.draft
-                where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
-                self.report.duplicates.append(f"{where}: already in the project")
+                for draft in [prepared.draft, *prepared.joined]:
+                    where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
+                    self.report.duplicates.append(f"{where}: already in the project")
             else:
                 fresh.append(prepared)
                 seen_now[chash] = ""
@@ -354,31 +425,75 @@ class Importer:
             seen_now[prepared.doc.content_hash] = prepared.doc.id
         attach = [(doc_id or seen_now[p.doc.content_hash], p) for doc_id, p in attach]
         suggestions = self._suggestions(fresh, attach) if self.as_suggestions else self._carried(fresh)
-        if not fresh and not suggestions:
+        joins = self._followups_joined(followups)
+        if not fresh and not suggestions and not joins:
             return
         docs = [p.doc for p in fresh]
+        rejected = {p.doc.id: p.rejected_keys for p in fresh if p.rejected_keys}
+        for doc_id, (_, _, keys, _) in joins.items():
+            if keys:
+                rejected[doc_id] = keys
         # From the stored spans, not Prepared.new_labels: the document that first used a new
         # label may itself have been rejected or skipped as a duplicate.
         labels = dict.fromkeys([*((s.layer, s.label) for d in docs for s in d.spans),
-                                *((s.layer, s.label) for group in suggestions.values() for s in group)])
+                                *((s.layer, s.label) for group in suggestions.values() for s in group),
+                                *((s.layer, s.label) for spans, _, _, _ in joins.values() for s in spans),
+                                *((layer, label) for keys in rejected.values() for _, _, layer, label in keys)])
+        attributes, said = self.preparer.attribute_additions(docs, project.schema)
         with project.transaction():
             for layer, label in labels:
                 if project.schema.label(label) is None:
                     project.add_label(layer, label)
                     self.report.added_labels.append(f"{layer}/{label}")
-            project.add_documents(docs, [e for p in [*fresh, *(p for _, p in attach)] for e in p.entities])
+            for attribute in attributes:
+                project.add_attribute(attribute)
+            project.add_documents(docs, [e for p in [*fresh, *(p for _, p in attach)] for e in p.entities]
+                                  + [e for _, _, _, entities in joins.values() for e in entities])
             for doc_id, group in suggestions.items():
                 project.insert_suggestions(doc_id, group)
+            for doc_id, (spans, relations, _, _) in joins.items():
+                for span in spans:
+                    project.insert_span(doc_id, span)
+                project.insert_relations(doc_id, relations)
+            for doc_id, keys in rejected.items():
+                project.reject_suggestions(doc_id, keys)
+        self.report.added_attributes += said
+        drafts = [d for p in [*fresh, *(p for _, p in attach)] for d in [p.draft, *p.joined]]
+        drafts += [q.draft for group in followups.values() for q in group]
+        self.report.warnings += [w for d in drafts for w in d.warnings]
+        for draft in drafts:
+            if draft.answer == "reject":
+                self._answered("reject")
+        self.report.joined += sum(d.answer == "accept" for p in fresh for d in p.joined)
+        self.report.joined += sum(q.draft.answer == "accept" for group in followups.values() for q in group)
         self.report.suggestions += sum(len(group) for group in suggestions.values())
         self.report.documents += len(docs)
         for prepared in fresh:
             found = self._formats.get(prepared.draft.path, "?")
             self.report.formats[found] = self.report.formats.get(found, 0) + 1
-        self.report.spans += sum(len(d.spans) for d in docs)
-        self.report.relations += sum(len(d.relations) for d in docs)
+            if prepared.draft.shape == "prodigy" and not self.as_suggestions:
+                self._stored_here[prepared.doc.content_hash] = prepared.doc.id
+        self.report.spans += sum(len(d.spans) for d in docs) + sum(len(s) for s, _, _, _ in joins.values())
+        self.report.relations += (sum(len(d.relations) for d in docs)
+                                  + sum(len(r) for _, r, _, _ in joins.values()))
         if self.progress:
             self.progress(len(docs))
         self._advance()
+
+    def _followups_joined(self, followups: dict[str, list[Prepared]]) -> dict[str, tuple]:
+        """Per stored document: (spans, relations, rejected keys, entities) its follow-up tasks
+        add, read and joined before the batch's transaction writes them."""
+        joined = {}
+        for doc_id, group in followups.items():
+            doc = self.project.get_document(doc_id)
+            spans, relations, keys, entities = [], [], [], {}
+            for prepared in group:
+                added, linked = join(doc, keys, prepared, self.project.schema, fresh_ids=True)
+                spans += added
+                relations += linked
+                entities.update((e.id, e) for e in prepared.entities)
+            joined[doc_id] = (spans, relations, keys, list(entities.values()))
+        return joined
 
     @staticmethod
     def _carried(fresh: list[Prepared]) -> dict[str, list[Suggestion]]:

@@ -68,8 +68,17 @@ def parse_object(obj, path: str, line: int) -> Draft | Rejection:
     text = obj.get("text")
     if not isinstance(text, str):
         return Rejection(path, line, "no \"text\" string")
-    meta = obj.get("meta") if isinstance(obj.get("meta"), dict) else {k: v for k, v in obj.items() if k not in ("id", "text")}
-    return Draft(text, path, line, meta=meta, id=obj.get("id"))
+    if not isinstance(obj.get("meta"), dict):
+        return Draft(text, path, line, meta={k: v for k, v in obj.items() if k not in ("id", "text")}, id=obj.get("id"))
+    # The fields beside a meta object are metadata too; where the meta object has a field of
+    # the same name, its value is kept and the other one said, never lost unsaid.
+    beside = {k: v for k, v in obj.items() if k not in ("id", "text", "meta")}
+    draft = Draft(text, path, line, meta={**beside, **obj["meta"]}, id=obj.get("id"))
+    for name, value in beside.items():
+        if name in obj["meta"] and obj["meta"][name] != value:
+            draft.warn(f"field {name!r} is also in \"meta\"; the value in \"meta\" is kept", "meta_field",
+                       {"name": name})
+    return draft
 
 
 def parse_line(raw: str, path: str, line: int) -> Draft | Rejection | None:

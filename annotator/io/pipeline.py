@@ -4,12 +4,12 @@ canonicalised, offsets are converted and every span is checked against the text 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from annotator.core import rules
 from annotator.core.model import STATUSES, Document, EntityRef, Relation, Span, new_id, now, ordered_meta
 from annotator.core.offsets import Utf16Map
-from annotator.core.schema import DEFAULT_LAYER, Schema, name_problem
+from annotator.core.schema import DEFAULT_LAYER, Attribute, Schema, SchemaError, name_problem
 from annotator.core.text import OffsetShift, TextError, canonicalise, content_hash, describe_char, unify_line_breaks
 from annotator.io.records import Draft, Rejection
 
@@ -74,6 +74,11 @@ class Prepared:
     new_labels: list[tuple[str, str]] = field(default_factory=list)  # (layer, label)
     entities: list[EntityRef] = field(default_factory=list)
     suggested: list[Span] = field(default_factory=list)  # the draft's suggestions, validated as spans
+    # (start, end, layer, label) the source rejected (Prodigy "reject" answers): stored as
+    # rejected suggestions, so nothing suggests them again in the document.
+    rejected_keys: list[tuple] = field(default_factory=list)
+    # The later records of the same text that joined this document (Draft.joins), with their answers
+    joined: list[Draft] = field(default_factory=list)
 
 
 class Preparer:
@@ -91,8 +96,11 @@ class Preparer:
         # Where a label new to the schema goes when its span names no layer: the entity layer by
         # role (the first layer only while roles were implied by position: with_default_roles).
         self._default_layer = schema.default_layer() if schema else None
+        self._learnt = False  # whether _learn_attributes grew self.schema (brat attributes)
 
-    def prepare(self, draft: Draft) -> Prepared | Rejection:
+    def prepare(self, draft: Draft, *, overlaps: bool = True) -> Prepared | Rejection:
+        """`overlaps=False` skips the layers' overlap rules: for spans that are not kept as
+        annotations (a Prodigy task's rejected spans may cross each other)."""
         try:
             text = canonicalise(draft.text)
         except TextError as exc:
@@ -109,7 +117,7 @@ class Preparer:
         prepared = Prepared(doc, draft)
         stored = [("", "id", doc.id), ("", "meta", meta)]  # (where, field, value) to check storable
         try:
-            self._spans(draft, prepared, stored)
+            self._spans(draft, prepared, stored, overlaps)
             self._relations(draft, prepared, stored)
         except SpanError as exc:  # a RuleError: its code and params travel with the rejection
             return draft.reject(str(exc), None, exc.code, exc.params)
@@ -120,7 +128,7 @@ class Preparer:
 
     # -- spans ------------------------------------------------------------------------
 
-    def _spans(self, draft: Draft, prepared: Prepared, stored: list) -> None:
+    def _spans(self, draft: Draft, prepared: Prepared, stored: list, overlaps: bool = True) -> None:
         if not draft.spans:
             return
         text = prepared.doc.text
@@ -168,6 +176,8 @@ class Preparer:
             if entity is not None:
                 entities.setdefault(entity.id, entity)
             attrs = raw.get("attrs") or {}
+            if attrs and draft.attributes and self.schema is not None and isinstance(attrs, dict):
+                self._learn_attributes(n, layer, attrs, draft.attributes)
             if attrs:
                 self._check_attrs(n, layer, attrs, text)
             annotator, created, updated = raw.get("annotator"), raw.get("created"), raw.get("updated")
@@ -180,7 +190,8 @@ class Preparer:
             prepared.doc.spans.append(Span(span_id, start, end, covered, layer, label, entity, attrs,
                                            annotator or self.annotator, created or stamp, updated or created or stamp))
         prepared.entities = list(entities.values())
-        self._check_overlaps(prepared.doc.spans)
+        if overlaps:
+            self._check_overlaps(prepared.doc.spans)
         prepared.doc.spans.sort(key=Span.sort_key)
 
     def _layer_label(self, n: int, raw: dict, prepared: Prepared) -> tuple[str, str]:
@@ -229,6 +240,55 @@ class Preparer:
                                                   for k in ("id", "name", "type")):
             raise SpanError(f"span {n}: entity must be null or an object with id, name and type strings")
         return EntityRef(value["id"], value["name"], value["type"])
+
+    def _learn_attributes(self, n: int, layer: str, attrs: dict, defined: dict) -> None:
+        """Attributes the draft defines (Draft.attributes) that the span's layer lacks join this
+        import's schema, and a defined choice gains a new value, so the span passes the rules
+        and later documents see them; the store gets them with the documents that use them
+        (attribute_additions). What the draft does not define stays refused by the rules."""
+        for name, value in attrs.items():
+            if name not in defined:
+                continue
+            kind, values = defined[name]
+            known = rules.find_attribute(self.schema, layer, name)
+            if known is None:
+                wanted = Attribute(name, layer, kind, tuple(values))
+            elif known.kind == kind == "choice" and isinstance(value, str) and value not in known.values:
+                wanted = replace(known, values=tuple(dict.fromkeys((*known.values, *values, value))))
+            else:
+                continue
+            try:
+                self.schema = self.schema.with_attribute(wanted)
+            except SchemaError as exc:  # a name the naming rule refuses, a note of another kind
+                raise SpanError(f"span {n}: {exc}") from None
+            self._learnt = True
+
+    def attribute_additions(self, docs: list[Document], schema: Schema) -> tuple[list[Attribute], list[str]]:
+        """What the stored schema `schema` must gain for the spans of `docs` (the documents a
+        batch stores, not a rejected or duplicate one that first brought an attribute): new
+        attributes as this import learnt them, and new values of a stored choice; with the
+        report's lines, "layer/name" for a new attribute and "layer/name=value" for a value."""
+        if not self._learnt:
+            return [], []
+        wanted: dict[tuple[str, str], Attribute] = {}
+        said: list[str] = []
+        for doc in docs:
+            for span in doc.spans:
+                for name, value in span.attrs.items():
+                    learnt = rules.find_attribute(self.schema, span.layer, name)
+                    if learnt is None or learnt.kind not in ("flag", "choice"):
+                        continue
+                    stored = rules.find_attribute(schema, span.layer, name)
+                    if stored is None:
+                        if (span.layer, name) not in wanted:
+                            wanted[(span.layer, name)] = learnt
+                            said.append(f"{span.layer}/{name}")
+                        continue
+                    have = wanted.get((span.layer, name), stored)
+                    if stored.kind == "choice" == learnt.kind and isinstance(value, str) and value not in have.values:
+                        wanted[(span.layer, name)] = replace(have, values=(*have.values, value))
+                        said.append(f"{span.layer}/{name}={value}")
+        return list(wanted.values()), said
 
     def _check_attrs(self, n: int, layer: str, attrs, text: str) -> None:
         if not isinstance(attrs, dict):

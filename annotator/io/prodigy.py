@@ -100,12 +100,7 @@ def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:
         return reject(f'"{STATUS_KEY}" must be a string')
     if given == "ignore" and status is not None:
         given = "accept"  # written by annotator for a document not yet done: its spans are ours
-    if given in ("reject", "ignore"):
-        # A rejected task says its spans are wrong, an ignored one was skipped: neither is an
-        # annotation (ner.teach keeps hundreds of them).
-        return Rejection(path, line, f'Prodigy answer "{given}": the task is not an annotation; skipped',
-                         "prodigy_answer", {"answer": given})
-    if given != "accept":
+    if given not in ("accept", "reject", "ignore"):
         return reject(f'"answer" must be accept, reject or ignore, not {given!r}')
     text = obj.get("text")
     if not isinstance(text, str):
@@ -135,7 +130,11 @@ def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:
                 return reject(f"token {n} has a missing or repeated integer id: {tid!r}")
             by_id[tid] = tok
 
-    raw_spans = obj.get("spans", [])
+    # A rejected task says its spans are wrong (kept as rejected suggestions: offsets and labels
+    # only), an ignored one was skipped: neither is an annotation, so neither brings relations
+    # or links, and an ignored one no spans (ner.teach keeps hundreds of both).
+    accepted = given == "accept"
+    raw_spans = obj.get("spans", []) if given != "ignore" else []
     if raw_spans is None:
         raw_spans = []
     if not isinstance(raw_spans, list):
@@ -169,14 +168,14 @@ def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:
         kb_id = raw.get("kb_id")
         if kb_id is not None and (not isinstance(kb_id, str) or not kb_id):
             return reject(f"{where}: kb_id must be a non-empty string")
-        if kb_id is not None and kb_id != NO_LINK:
+        if kb_id is not None and kb_id != NO_LINK and accepted:
             span["entity"] = _entity(kb_id, text, span)
         spans.append(span)
-    problem = _accepted_link(obj, text, spans)
+    problem = _accepted_link(obj, text, spans) if accepted else None
     if problem:
         return reject(problem)
     relations = []
-    raw_relations = obj.get("relations") or []
+    raw_relations = (obj.get("relations") or []) if accepted else []
     if not isinstance(raw_relations, list):
         return reject('"relations" must be a list')
     for n, raw in enumerate(raw_relations, 1):
@@ -198,6 +197,11 @@ def parse_record(obj: dict, path: str, line: int) -> Draft | Rejection:
         relations=relations,
         status=status,
         shape="prodigy",
+        answer=given,
+        # Prodigy's own output (it hashes every input) or an answer that is no annotation: a
+        # later task of the same text belongs to the same document. Hand-written records of one
+        # text stay duplicates.
+        joins=not accepted or "_input_hash" in obj,
     )
 
 

@@ -59,6 +59,24 @@ class Draft:
     suggestions: list[dict] = field(default_factory=list)
     shape: str = "plain"  # plain | native | doccano | prodigy
     text_is_file: bool = False  # True when text line N is file line N (plain text files)
+    # Attributes the source defines (brat: its annotation.conf and binary or valued A/M lines):
+    # name -> (kind "flag" or "choice", values). A span's attribute its layer lacks is added to
+    # the schema, like an unknown label, only when defined here; otherwise it is refused.
+    attributes: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict)
+    # What the reader took with a change (a repeat kept once): said with the stored document,
+    # in the shape of a Rejection (path, line, reason, code, params) but refusing nothing.
+    warnings: list[Rejection] = field(default_factory=list)
+    # Prodigy's answer: "accept" (an annotation), "reject" (its spans are wrong: kept as rejected
+    # suggestions of the document) or "ignore" (skipped, counted). Other formats only accept.
+    answer: str = "accept"
+    # A later record of a text read before in this import joins that text's document instead of
+    # being a duplicate: Prodigy writes many tasks of one text (ner.teach asks about one span at
+    # a time), each its own line with the same _input_hash.
+    joins: bool = False
+
+    def warn(self, reason: str, code: str, params: dict | None = None) -> None:
+        self.warnings.append(Rejection(self.path, None if self.text_is_file else self.line, reason, code,
+                                       dict(params or {})))
 
     def reject(self, reason: str, text_line: int | None = None, code: str = "rejected",
                params: dict | None = None) -> Rejection:

@@ -109,7 +109,7 @@ def _foreign_keys(conn: sqlite3.Connection) -> Iterator[Problem]:
     unknown_labels: dict[tuple, list] = {}
     missing_entities: dict[str, list] = {}
     for table, rowid, parent, _ in conn.execute("PRAGMA foreign_key_check").fetchall():
-        if table == "relations" or (parent == "documents" and table in ("spans", "suggestions", "rejections")):
+        if table == "relations" or (parent == "documents" and table in ("spans", "suggestions", "rejections", "sets")):
             continue  # _relations and _missing_documents say more about these
         if table == "rejections":
             # A rejection is the analyst's decision: reported, never deleted by a repair.
@@ -159,12 +159,14 @@ def _missing_documents(conn: sqlite3.Connection) -> Iterator[Problem]:
     missing = [row[0] for row in conn.execute(
         "SELECT doc_id FROM spans WHERE doc_id NOT IN (SELECT id FROM documents) "
         "UNION SELECT doc_id FROM suggestions WHERE doc_id NOT IN (SELECT id FROM documents) "
-        "UNION SELECT doc_id FROM rejections WHERE doc_id NOT IN (SELECT id FROM documents)")]
+        "UNION SELECT doc_id FROM rejections WHERE doc_id NOT IN (SELECT id FROM documents) "
+        "UNION SELECT doc_id FROM sets WHERE doc_id NOT IN (SELECT id FROM documents)")]
     for doc_id in missing:
         spans = conn.execute('SELECT id, start, "end", text FROM spans WHERE doc_id = ?', [doc_id]).fetchall()
         relations = conn.execute("SELECT count(*) FROM relations WHERE doc_id = ?", [doc_id]).fetchone()[0]
         suggestions = conn.execute("SELECT count(*) FROM suggestions WHERE doc_id = ?", [doc_id]).fetchone()[0]
         rejections = conn.execute("SELECT count(*) FROM rejections WHERE doc_id = ?", [doc_id]).fetchone()[0]
+        sets = conn.execute("SELECT count(*) FROM sets WHERE doc_id = ?", [doc_id]).fetchone()[0]
         where = f"document {doc_id}"
         if not spans:
             if suggestions:
@@ -172,6 +174,10 @@ def _missing_documents(conn: sqlite3.Connection) -> Iterator[Problem]:
                               "exist", "DELETE FROM suggestions WHERE doc_id = ?", (doc_id,))
             if rejections:  # the analyst's decisions: kept until the document is back or deleted by hand
                 yield Problem("missing document", where, f"{rejections} rejected suggestions of a document that "
+                              "does not exist", fix=f"if a document's id was changed, change it back to {doc_id!r}; "
+                              "or delete them with a SQLite tool")
+            if sets:  # annotators' statuses (done, skipped): decisions, kept like rejections
+                yield Problem("missing document", where, f"the status of {sets} annotation sets of a document that "
                               "does not exist", fix=f"if a document's id was changed, change it back to {doc_id!r}; "
                               "or delete them with a SQLite tool")
             continue
@@ -184,7 +190,8 @@ def _missing_documents(conn: sqlite3.Connection) -> Iterator[Problem]:
                           "UPDATE spans SET doc_id = ? WHERE doc_id = ?", (home, doc_id),
                           more=(("UPDATE relations SET doc_id = ? WHERE doc_id = ?", (home, doc_id)),
                                 ("UPDATE suggestions SET doc_id = ? WHERE doc_id = ?", (home, doc_id)),
-                                ("UPDATE rejections SET doc_id = ? WHERE doc_id = ?", (home, doc_id))))
+                                ("UPDATE rejections SET doc_id = ? WHERE doc_id = ?", (home, doc_id)),
+                                ("UPDATE sets SET doc_id = ? WHERE doc_id = ?", (home, doc_id))))
         else:
             yield Problem("missing document", where, f"{what} belong to a document id that no document has",
                           fix=f"if a document's id was changed, change it back to {doc_id!r}; or import the "

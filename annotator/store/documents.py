@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from annotator.core.model import Document, EntityRef, Relation, now
 from annotator.store.errors import ProjectError
+from annotator.store.sets import GOLD
 from annotator.store.rows import (RELATION_COLUMNS, RELATION_INSERT, SPAN_INSERT, SPAN_ORDER, SPAN_SELECT, chunks,
                                   dumps, marks, relation_params, span_from_row, span_params)
 
@@ -24,16 +25,26 @@ class SpanFilter:
     labels: tuple[str, ...] = ()
     annotators: tuple[str, ...] = ()
     start_before: int | None = None  # only spans starting before this offset (a first screen)
+    # One annotation set (store/sets.py): its spans, and the documents that have it with that
+    # set's status. None: every set, with the document's status.
+    set_name: str | None = None
+    # Of a document with a gold set only the gold set, else every set (the default of an export).
+    prefer_gold: bool = False
 
     def sql(self) -> tuple[str, list]:
         clauses, params = [], []
-        for column, values in (("s.layer", self.layers), ("s.label", self.labels), ("s.annotator", self.annotators)):
+        annotators = self.annotators if self.set_name is None else (self.set_name,)
+        for column, values in (("s.layer", self.layers), ("s.label", self.labels), ("s.annotator", annotators)):
             if values:
                 clauses.append(f"{column} IN ({marks(values)})")
                 params.extend(values)
         if self.start_before is not None:
             clauses.append("s.start < ?")
             params.append(self.start_before)
+        if self.prefer_gold and self.set_name is None:
+            clauses.append(f"(s.annotator = '{GOLD}' OR NOT EXISTS (SELECT 1 FROM spans g WHERE g.doc_id = s.doc_id "
+                           f"AND g.annotator = '{GOLD}') AND NOT EXISTS (SELECT 1 FROM sets g WHERE "
+                           f"g.doc_id = s.doc_id AND g.name = '{GOLD}'))")
         return "".join(f" AND {c}" for c in clauses), params
 
 
@@ -128,20 +139,30 @@ class Documents:
                 ids: Iterable[str] = ()) -> Iterator[Document]:
         statuses, ids = tuple(statuses), tuple(ids)
         clauses, params = [], []
+        status = "status"
+        if spans.set_name is not None:
+            status = "coalesce((SELECT x.status FROM sets x WHERE x.doc_id = documents.id AND x.name = ?), 'new')"
+            clauses.append("(EXISTS (SELECT 1 FROM sets x WHERE x.doc_id = documents.id AND x.name = ?) OR EXISTS "
+                           "(SELECT 1 FROM spans x WHERE x.doc_id = documents.id AND x.annotator = ?))")
+            params.extend((spans.set_name, spans.set_name))
         if statuses:
-            clauses.append(f"status IN ({marks(statuses)})")
+            clauses.append(f"{status} IN ({marks(statuses)})")
+            if spans.set_name is not None:
+                params.append(spans.set_name)
             params.extend(statuses)
         if ids:
             clauses.append(f"id IN ({marks(ids)})")
             params.extend(ids)
         where = f" WHERE {' AND '.join(clauses)}" if clauses else ""
+        if spans.set_name is not None:
+            params.insert(0, spans.set_name)  # the status column's own parameter comes first
         span_where, span_params_ = spans.sql()
         span_sql = f"{SPAN_SELECT} WHERE s.doc_id = ?{span_where} {SPAN_ORDER}"
         relation_sql = f"SELECT {RELATION_COLUMNS} FROM relations WHERE doc_id = ? ORDER BY id"
         conn = self.conn
         # A separate cursor for the outer loop: the per-document queries reuse the connection.
         docs = conn.cursor().execute(
-            f"SELECT id, text, meta, status, content_hash FROM documents{where} ORDER BY seq", params)
+            f"SELECT id, text, meta, {status}, content_hash FROM documents{where} ORDER BY seq", params)
         for doc_id, text, meta, status, chash in docs:
             span_list = [span_from_row(row) for row in conn.execute(span_sql, (doc_id, *span_params_))]
             kept = {s.id for s in span_list}

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from annotator.core.model import Document, Entity, EntityRef, Relation, Span, Suggestion
-from annotator.core.schema import Label, Schema
+from annotator.core.schema import Attribute, Label, Schema
 from annotator.store.documents import SpanFilter
 from annotator.store.problems import CheckResult
 
@@ -49,10 +49,17 @@ class Store(Protocol):
     # -- project facts and schema
     def info(self) -> dict[str, str]: ...
 
+    def set_info(self, items: Iterable[tuple[str, str]]) -> None: ...
+
     @property
     def schema(self) -> Schema: ...
 
     def add_label(self, layer: str, name: str) -> Label: ...
+
+    def add_attribute(self, attribute: Attribute) -> Attribute:
+        """Append an attribute met in imported data to its layer, or widen the choices of the
+        layer's attribute of that name and kind (only its values change); returns it as stored."""
+        ...
 
     def replace_label(self, before: Label | None, after: Label | None,
                       retype: Iterable[str] | None = None) -> list[str]:
@@ -76,7 +83,9 @@ class Store(Protocol):
 
     def selection_counts(self, statuses: Iterable[str] = (), spans: SpanFilter = SpanFilter()) -> dict:
         """{"documents", "documents_with_meta", "spans_by_layer", "attrs_by_layer", "entity_links",
-        "relations_by_label"} of what iter_documents(statuses, spans) would give, without its texts."""
+        "relations_by_label", "overlapping_by_layer"} of what iter_documents(statuses, spans) would
+        give, without its texts (overlapping: spans that start before an earlier one of their layer
+        ends, in (start, longest first) order)."""
         ...
 
     def document_rows(self) -> list[tuple[str, str | None, str, int]]:
@@ -85,7 +94,9 @@ class Store(Protocol):
 
     def document_status(self, doc_id: str) -> str: ...
 
-    def set_status(self, doc_id: str, status: str) -> None: ...
+    def set_status(self, doc_id: str, status: str, set_name: str | None = None) -> None:
+        """The document's status, and that of its annotation set `set_name` when given."""
+        ...
 
     def document_count(self, statuses: Iterable[str] = ()) -> int: ...
 
@@ -148,3 +159,29 @@ class Store(Protocol):
     def rejections(self, doc_id: str) -> set[tuple]: ...
 
     def unreject_suggestions(self, doc_id: str, keys: Iterable[tuple]) -> None: ...
+
+    # -- annotation sets: each annotator's spans, relations and status of a document, and gold
+    def document_sets(self, doc_ids: Iterable[str] = ()) -> dict[str, dict[str, str]]:
+        """doc id -> {set name: status}, names sorted; every document with a set when no id is given."""
+        ...
+
+    def set_summary(self) -> list[dict]:
+        """Per set: {"set", "documents", "spans", "by_status"}, annotators by name, gold last."""
+        ...
+
+    def replace_set(self, doc_id: str, name: str, spans: list[Span], relations: list[Relation],
+                    status: str | None = None, source: str = "") -> None:
+        """The document's set `name` becomes exactly these spans and relations (all carrying
+        `name` as annotator); `status` None keeps the set's status; `source` is the creation time
+        of the package it comes from ("" for work done here)."""
+        ...
+
+    def set_sources(self, doc_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+        """doc id -> {set name: source} of the sets last merged from a package."""
+        ...
+
+    def packages(self) -> list[dict]:
+        """Merged per-annotator packages: {"id", "annotator", "created", "merged", "documents"}."""
+        ...
+
+    def record_package(self, package_id: str, annotator: str, created: str, documents: int) -> None: ...

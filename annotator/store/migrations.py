@@ -159,7 +159,56 @@ CREATE TABLE rejections (
 )
 """
 
-MIGRATIONS = [_run(_V1), _run(_V2), _run(_V3), _run(_V4)]
+# Version 5: the `flag` attribute kind (a yes/no mark, brat's binary attribute). SQLite cannot
+# alter a CHECK, so the table is rebuilt with every column and row; nothing references it.
+_V5 = """
+CREATE TABLE attributes_v5 (
+    layer TEXT NOT NULL REFERENCES layers(name),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('choice', 'text', 'relation', 'span', 'flag')),
+    choices TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(choices)),
+    default_value TEXT,
+    description TEXT NOT NULL DEFAULT '',
+    position INTEGER NOT NULL,
+    summary INTEGER NOT NULL DEFAULT 0 CHECK (summary IN (0, 1)),
+    PRIMARY KEY (layer, name)
+);
+INSERT INTO attributes_v5 (layer, name, kind, choices, default_value, description, position, summary)
+    SELECT layer, name, kind, choices, default_value, description, position, summary FROM attributes;
+DROP TABLE attributes;
+ALTER TABLE attributes_v5 RENAME TO attributes
+"""
+
+# Version 6: annotation sets (issue 12). A set is one annotator's spans, relations and status of
+# a document (the spans' `annotator` names it; "gold" is the adjudicated set). Each recorded
+# annotator of a document becomes a set with the document's status; `source` is the creation time
+# of the package a set was last merged from ('' for work done here). `packages` records the
+# per-annotator project files merged back; `project_id` tells a package of this project from one
+# of another (a copy of the file is the same project).
+_V6 = """
+CREATE TABLE sets (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'in_progress', 'done', 'skipped')),
+    updated TEXT NOT NULL,
+    source TEXT NOT NULL DEFAULT '',
+    PRIMARY KEY (doc_id, name)
+);
+INSERT INTO sets (doc_id, name, status, updated)
+    SELECT x.doc_id, x.annotator, d.status, d.updated
+    FROM (SELECT doc_id, annotator FROM spans UNION SELECT doc_id, annotator FROM relations) x
+    JOIN documents d ON d.id = x.doc_id;
+CREATE TABLE packages (
+    id TEXT PRIMARY KEY,
+    annotator TEXT NOT NULL,
+    created TEXT NOT NULL,
+    merged TEXT NOT NULL,
+    documents INTEGER NOT NULL
+);
+INSERT OR IGNORE INTO project (key, value) VALUES ('project_id', lower(hex(randomblob(8))))
+"""
+
+MIGRATIONS = [_run(_V1), _run(_V2), _run(_V3), _run(_V4), _run(_V5), _run(_V6)]
 
 
 def latest_version() -> int:

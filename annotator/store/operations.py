@@ -180,6 +180,7 @@ class SetStatus(Op):
     doc_id: str
     before: str
     after: str
+    set_name: str | None = None  # the annotation set whose status this is (the annotator's)
     code = "set_status"
 
     @property
@@ -187,10 +188,10 @@ class SetStatus(Op):
         return f"mark {self.after.replace('_', ' ')}"
 
     def apply(self, project: Store) -> None:
-        project.set_status(self.doc_id, self.after)
+        project.set_status(self.doc_id, self.after, self.set_name)
 
     def revert(self, project: Store) -> None:
-        project.set_status(self.doc_id, self.before)
+        project.set_status(self.doc_id, self.before, self.set_name)
 
     def status_after(self, undo: bool) -> str | None:
         return self.before if undo else self.after

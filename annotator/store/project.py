@@ -17,7 +17,7 @@ import sqlite_utils
 
 from annotator import __version__
 from annotator.core.model import Document, Entity, EntityRef, Relation, Span, Suggestion, now
-from annotator.core.schema import Label, Schema
+from annotator.core.schema import Attribute, Label, Schema
 from annotator.store import migrations
 from annotator.store.annotations import Annotations
 from annotator.store.connection import connect, inspect
@@ -30,6 +30,7 @@ from annotator.store.project_file import (check_version, connect_reading, make_n
                                          why_not_writable)
 from annotator.store.schema_store import SchemaStore
 from annotator.store.selection import selection_counts
+from annotator.store.sets import Sets
 from annotator.store.suggestions import Suggestions
 from annotator.store.transaction import immediate
 
@@ -62,6 +63,7 @@ class Project:
         conn = db.conn
         self._documents, self._annotations = Documents(conn), Annotations(conn)
         self._entities, self._suggestions, self._schema = Entities(conn), Suggestions(conn), SchemaStore(conn)
+        self._sets = Sets(conn)
 
     # -- opening and closing -------------------------------------------------------------
 
@@ -137,6 +139,7 @@ class Project:
             self.db = None
             closed = _Closed(self.path)
             self._documents = self._annotations = self._entities = self._suggestions = self._schema = closed
+            self._sets = closed
         if self._lock is not None:
             self._lock.release()
             self._lock = None
@@ -176,6 +179,11 @@ class Project:
     def info(self) -> dict[str, str]:
         return self._schema.info()
 
+    def set_info(self, items: Iterable[tuple[str, str]]) -> None:
+        """Record project facts (key, value), replacing those of the same keys."""
+        with self.transaction():
+            self._schema.set_info(items)
+
     @property
     def schema(self) -> Schema:
         return self._schema.schema
@@ -184,6 +192,12 @@ class Project:
         """Append a label met in imported data to the schema (auto colour, no key)."""
         with self.transaction():
             return self._schema.add_label(layer, name)
+
+    def add_attribute(self, attribute: Attribute) -> Attribute:
+        """Append an attribute met in imported data to its layer, or widen the choices of the
+        layer's attribute of that name and kind; returns it as stored."""
+        with self.transaction():
+            return self._schema.add_attribute(attribute)
 
     def replace_label(self, before: Label | None, after: Label | None,
                       retype: Iterable[str] | None = None) -> list[str]:
@@ -202,6 +216,7 @@ class Project:
         """Store whole documents with their spans and relations (and the entities they link to)."""
         with self.transaction():
             self._documents.add(docs, entities)
+            self._sets.record_new_documents(docs)
 
     def taken_ids(self, kind: str, ids: Iterable[str]) -> set[str]:
         """Which of `ids` a stored document, span or relation (`kind`) already has."""
@@ -226,9 +241,13 @@ class Project:
     def document_status(self, doc_id: str) -> str:
         return self._documents.status(doc_id)
 
-    def set_status(self, doc_id: str, status: str) -> None:
+    def set_status(self, doc_id: str, status: str, set_name: str | None = None) -> None:
+        """The document's status, and that of its set `set_name` when given (the document's own
+        status is the last one set in any of its sets)."""
         with self.transaction():
             self._documents.set_status(doc_id, status)
+            if set_name is not None:
+                self._sets.set_status(doc_id, set_name, status)
 
     def document_count(self, statuses: Iterable[str] = ()) -> int:
         return self._documents.count(statuses)
@@ -253,7 +272,11 @@ class Project:
         return self._documents.get(doc_id, spans)
 
     def stats(self) -> dict:
-        return self._documents.stats()
+        """What stats() lists; "sets": per annotation set its documents, spans and documents by
+        status (the set's own status), the gold set last."""
+        figures = self._documents.stats()
+        figures["sets"] = self._sets.summary()
+        return figures
 
     # -- single spans and relations ----------------------------------------------------------
 
@@ -338,3 +361,33 @@ class Project:
     def unreject_suggestions(self, doc_id: str, keys: Iterable[tuple]) -> None:
         with self.transaction():
             self._suggestions.unreject(doc_id, keys)
+
+    # -- annotation sets (store/sets.py) -----------------------------------------------------
+
+    def document_sets(self, doc_ids: Iterable[str] = ()) -> dict[str, dict[str, str]]:
+        """doc id -> {set name: status} of the documents given (every document that has a set
+        when none is given)."""
+        return self._sets.of_documents(doc_ids)
+
+    def set_summary(self) -> list[dict]:
+        """Per set: {"set", "documents", "spans", "by_status"}, annotators by name, gold last."""
+        return self._sets.summary()
+
+    def replace_set(self, doc_id: str, name: str, spans: list[Span], relations: list[Relation],
+                    status: str | None = None, source: str = "") -> None:
+        """One document's set `name` becomes exactly these spans and relations (and `status`),
+        taken from `source` (a merged package's creation time; "" for work done here)."""
+        with self.transaction():
+            self._sets.replace(doc_id, name, spans, relations, status, source)
+
+    def set_sources(self, doc_ids: Iterable[str]) -> dict[str, dict[str, str]]:
+        """doc id -> {set name: creation time of the package it was last merged from}."""
+        return self._sets.sources(doc_ids)
+
+    def packages(self) -> list[dict]:
+        """The per-annotator packages merged into this project, in the order they were merged."""
+        return self._sets.packages()
+
+    def record_package(self, package_id: str, annotator: str, created: str, documents: int) -> None:
+        with self.transaction():
+            self._sets.record_package(package_id, annotator, created, documents)

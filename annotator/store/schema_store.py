@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
+from dataclasses import replace
 
 from annotator.core.schema import Attribute, Label, Layer, Schema
 from annotator.store.rows import dumps
@@ -76,6 +77,27 @@ class SchemaStore:
         self._insert_labels([label])
         self._schema = schema
         return label
+
+    def add_attribute(self, attribute: Attribute) -> Attribute:
+        """Append an attribute met in imported data to its layer's attributes, or widen the
+        choices of the layer's attribute of that name and kind (core Schema.with_attribute):
+        only its values change then. Returns the attribute as stored."""
+        layer = self.schema.layer(attribute.layer)
+        known = next((a for a in layer.attributes if a.name == attribute.name), None) if layer else None
+        if known is not None and known.kind == attribute.kind:
+            attribute = replace(known, values=attribute.values)
+        schema = self.schema.with_attribute(attribute)  # raises SchemaError before any write
+        if known is None:
+            self.conn.execute(
+                "INSERT INTO attributes (layer, name, kind, choices, default_value, description, position, summary) "
+                "VALUES (?, ?, ?, ?, ?, ?, (SELECT coalesce(max(position), -1) + 1 FROM attributes WHERE layer = ?), ?)",
+                (attribute.layer, attribute.name, attribute.kind, dumps(list(attribute.values)), attribute.default,
+                 attribute.description, attribute.layer, int(attribute.summary)))
+        else:
+            self.conn.execute("UPDATE attributes SET choices = ? WHERE layer = ? AND name = ?",
+                              (dumps(list(attribute.values)), attribute.layer, attribute.name))
+        self._schema = schema
+        return attribute
 
     def replace_label(self, before: Label | None, after: Label | None,
                       retype: Iterable[str] | None = None) -> list[str]:

@@ -16,7 +16,8 @@ _CARRIED = "j.type NOT IN ('null', 'false') AND NOT (j.type = 'text' AND j.atom 
 
 def selection_counts(conn: sqlite3.Connection, statuses: Iterable[str] = (), spans: SpanFilter = SpanFilter()) -> dict:
     """documents (and those with metadata besides the title, which defaults to the first line),
-    spans by layer, attribute values by layer, entity links and relations by label, of the
+    spans by layer, attribute values by layer, entity links, relations by label and spans that
+    nest in or overlap an earlier one of their layer (by layer), of the
     documents with `statuses` (all if empty) and their spans passing `spans` (relations only
     between two such spans, as iter_documents gives)."""
     statuses = tuple(statuses)
@@ -36,10 +37,18 @@ def selection_counts(conn: sqlite3.Connection, statuses: Iterable[str] = (), spa
     attrs_by_layer = dict(conn.execute(
         f"SELECT s.layer, count(*) FROM spans s JOIN documents d ON d.id = s.doc_id, json_each(s.attrs) j "
         f"WHERE {doc_where}{span_where} AND {_CARRIED} GROUP BY s.layer", params))
+    # A span that starts before some earlier span of its layer ends (in (start, longest first)
+    # order): it nests in or overlaps that one, which a flat format (IOB) cannot hold.
+    reach = ('max(s."end") OVER (PARTITION BY s.doc_id, s.layer ORDER BY s.start, s."end" DESC '
+             "ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING)")
+    overlapping_by_layer = dict(conn.execute(
+        f"SELECT layer, count(*) FROM (SELECT s.layer AS layer, s.start < {reach} AS inside {in_docs}) "
+        f"WHERE inside GROUP BY layer", params))
     kept = f"EXISTS (SELECT 1 FROM spans s WHERE s.id = r.{{end}}{span_where})"
     relations_by_label = dict(conn.execute(
         f"SELECT r.label, count(*) FROM relations r JOIN documents d ON d.id = r.doc_id WHERE {doc_where} "
         f"AND {kept.format(end='head')} AND {kept.format(end='child')} GROUP BY r.label",
         [*statuses, *span_params, *span_params]))
     return {"documents": documents, "documents_with_meta": with_meta, "spans_by_layer": spans_by_layer,
-            "attrs_by_layer": attrs_by_layer, "entity_links": links, "relations_by_label": relations_by_label}
+            "attrs_by_layer": attrs_by_layer, "entity_links": links, "relations_by_label": relations_by_label,
+            "overlapping_by_layer": overlapping_by_layer}

@@ -56,6 +56,14 @@ class Workspace:
 
     # -- documents ----------------------------------------------------------------------
 
+    def own_spans(self, first_chars: int | None = None) -> SpanFilter:
+        """The spans this workspace works on: the annotator's set (store/sets.py), with the
+        spans no annotator is recorded on (data imported without names belongs to whoever works
+        on it; editing such a span makes it the annotator's). Overlap rules apply within it:
+        another analyst's span at the same place is another set's, not a conflict."""
+        names = (self.annotator,) if self.annotator == "" else (self.annotator, "")
+        return SpanFilter(annotators=names, start_before=first_chars)
+
     def open_document(self, doc_id: str, first_chars: int | None = None) -> Document:
         """Load a document. Opening changes nothing stored: browsing is not annotating, so a
         `new` document stays new until the first action on it (see `_perform`).
@@ -64,8 +72,7 @@ class Workspace:
         long article can be shown at once; `finish_loading` brings the rest (every action does
         that first, so checks always see every span).
         """
-        spans = SpanFilter(start_before=first_chars) if first_chars is not None else SpanFilter()
-        doc = self.project.get_document(doc_id, spans)
+        doc = self.project.get_document(doc_id, self.own_spans(first_chars))
         self.document = doc
         self.spans = SpanIndex(doc.spans)
         self.relations = {r.id: r for r in doc.relations}
@@ -78,7 +85,7 @@ class Workspace:
         if not self.loading or self.document is None:
             return []
         self.loading = False
-        full = self.project.get_document(self.document.id)
+        full = self.project.get_document(self.document.id, self.own_spans())
         rest = [s for s in full.spans if s.id not in self.spans]
         self.spans = SpanIndex(full.spans)
         self.relations = {r.id: r for r in full.relations}
@@ -129,7 +136,7 @@ class Workspace:
         doc = self._require_document()
         if doc.status == status:
             return nothing("set_status", doc.id)
-        return self._perform(SetStatus(doc.id, doc.status, status))
+        return self._perform(SetStatus(doc.id, doc.status, status, self.annotator))
 
     # -- claims -------------------------------------------------------------------------
 
@@ -406,7 +413,8 @@ class Workspace:
             ranges = keyed(text).find_all(query) if other_id != doc.id else []
             if not ranges:
                 continue  # most documents: their spans are not read
-            index = SpanIndex([s for s in self.project.get_document(other_id).spans if s.layer == found.layer])
+            index = SpanIndex([s for s in self.project.get_document(other_id, self.own_spans()).spans
+                               if s.layer == found.layer])
             taken = {s.key() for s in self.project.suggestions(other_id)} | self.project.rejections(other_id)
             fresh = [Suggestion(s, e, text[s:e], found.layer, found.name, None, "find", new_id())
                      for s, e in ranges
@@ -484,7 +492,7 @@ class Workspace:
                 and op.status_after(False) is None):
             # The first annotation of a new document puts it in progress in the same
             # transaction and undo step: undoing that action makes the document new again.
-            op = Batch(op.description, [op, SetStatus(doc.id, "new", "in_progress")], doc.id, op.code)
+            op = Batch(op.description, [op, SetStatus(doc.id, "new", "in_progress", self.annotator)], doc.id, op.code)
         with self.project.transaction():
             op.apply(self.project)
         self.history.record(op)
@@ -516,7 +524,8 @@ class Workspace:
         documents = op.documents()
         if (op.renames_entities and open_doc is not None and not self.loading and open_doc.id in documents):
             # A rename or merge changes the entity shown on spans of the open document.
-            changed = [s for s in self.project.get_document(open_doc.id).spans if self.spans.get(s.id) != s]
+            changed = [s for s in self.project.get_document(open_doc.id, self.own_spans()).spans
+                       if self.spans.get(s.id) != s]
             for span in changed:
                 self.spans.add(span)
             ids = {s.id for s in changed}

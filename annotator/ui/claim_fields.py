@@ -91,7 +91,7 @@ class Field:
     def __init__(self, attribute: Attribute, label: QLabel, editor: QWidget, focusables: list[QWidget]):
         self.attribute = attribute
         self.label = label
-        self.editor = editor  # the combo, note edit or cue label
+        self.editor = editor  # the combo, check box, note edit or cue label
         self.focusables = focusables  # in Tab order
         self.buttons: dict[str, QPushButton] = {}
 

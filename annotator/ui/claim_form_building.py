@@ -1,9 +1,9 @@
 """Building the span panel's form, as a mixin of ClaimPanel: one page per layer, one row per
-attribute (a combo for a choice or relation, a note editor for text, the cue with "Use
-selection"/"Clear" for a span attribute), labels as buddies.
+attribute (a combo for a choice or relation, a check box for a flag, a note editor for text,
+the cue with "Use selection"/"Clear" for a span attribute), labels as buddies.
 
 The rows that take the most reading come first: who (relation) and how (span), then the note
-(visible without scrolling in a short dock), then the choices two to a row. Tab follows that
+(visible without scrolling in a short dock), then the choices and flags two to a row. Tab follows that
 order. Building connects each widget to the panel's editing slots and writes nothing; Esc in any
 field goes to the panel's event filter. Needs from the panel: workspace, stack, `_forms`,
 `_span_id`, `_act()`, `_choice_chosen()`, `_relation_chosen()`, `_commit_text()`, `_request()`,
@@ -15,14 +15,15 @@ from __future__ import annotations
 from itertools import pairwise
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QLabel, QPushButton, QSizePolicy,
+                               QWidget)
 
 from annotator.core.schema import Attribute
 from annotator.core.rules import relation_attribute
 from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, directed_tooltip, display_name
 from annotator.ui.plain import plain_label, set_tooltip
 
-_ROW_ORDER = {"relation": 0, "span": 0, "text": 1, "choice": 2}  # stable: schema order within each
+_ROW_ORDER = {"relation": 0, "span": 0, "text": 1, "choice": 2, "flag": 2}  # stable: schema order within each
 _COLUMNS = 4  # label, field, label, field: choices two to a row; other rows span the three last
 
 
@@ -43,7 +44,8 @@ class ClaimFormBuilding:
         for attribute in self.workspace.project.schema.attributes(layer):
             label = plain_label(display_name(attribute.name))
             builder = {"choice": self._choice_field, "text": self._text_field,
-                       "relation": self._relation_field, "span": self._span_field}[attribute.kind]
+                       "relation": self._relation_field, "span": self._span_field,
+                       "flag": self._flag_field}[attribute.kind]
             field = builder(attribute, label)
             tip = attribute.description
             if attribute.default is not None:
@@ -58,7 +60,7 @@ class ClaimFormBuilding:
         shown = sorted(fields.values(), key=lambda f: _ROW_ORDER[f.attribute.kind])
         row = column = 0
         for field in shown:
-            if field.attribute.kind == "choice":
+            if field.attribute.kind in ("choice", "flag"):
                 grid.addWidget(field.label, row, column)
                 grid.addWidget(field.editor, row, column + 1)
                 column += 2
@@ -114,6 +116,17 @@ class ClaimFormBuilding:
         # setCurrentIndex: filling the form cannot write.
         combo.activated.connect(lambda _index, name=attribute.name: self._choice_chosen(name))
         return Field(attribute, label, combo, [combo])
+
+    def _flag_field(self, attribute: Attribute, label: QLabel) -> Field:
+        # No text of its own: the row's label (plain text, its buddy) names it, as for a choice.
+        box = QCheckBox()
+        # Only the box is clickable: stretched over the cell, a click beside it would do nothing.
+        box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        # `clicked` comes from the analyst only (mouse, Space), never from setChecked: filling
+        # the form cannot write. Unchecked clears the attribute: a flag is stored only when set.
+        box.clicked.connect(lambda checked, name=attribute.name: self._act(
+            lambda ws: ws.set_attribute(self._span_id, name, True if checked else None)))
+        return Field(attribute, label, box, [box])
 
     def _text_field(self, attribute: Attribute, label: QLabel) -> Field:
         edit = NoteEdit()

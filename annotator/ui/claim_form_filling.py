@@ -68,6 +68,8 @@ class ClaimFormFilling:
                     kind = field.attribute.kind
                     if kind == "choice":
                         self._fill_choice(field.editor, span.attrs.get(field.attribute.name))
+                    elif kind == "flag":
+                        field.editor.setChecked(span.attrs.get(field.attribute.name) is True)
                     elif kind == "text":
                         self._fill_text(field.editor, span.attrs.get(field.attribute.name), keep_typing)
                     elif kind == "relation":

@@ -16,6 +16,7 @@ from annotator.core.display import neutralised
 from annotator.core.model import STATUSES
 from annotator.io import EXPORT_FORMATS
 from annotator.io.format_loss import Loss, Tally, losses
+from annotator.io.spacy_docbin import INSTALL, spacy_available
 from annotator.store.documents import SpanFilter
 from annotator.ui.models import status_name
 from annotator.ui.plain import error_label, plain_label
@@ -28,6 +29,7 @@ FORMAT_NAMES = {
     "conll": QT_TRANSLATE_NOOP("ExportDialog", "CoNLL-2002 IOB2"),
     "brat": QT_TRANSLATE_NOOP("ExportDialog", "brat standoff (folder)"),
     "labelstudio": QT_TRANSLATE_NOOP("ExportDialog", "Label Studio JSON (tasks with regions)"),
+    "spacy": QT_TRANSLATE_NOOP("ExportDialog", "spaCy DocBin (.spacy, for spacy train)"),
 }
 
 
@@ -37,7 +39,7 @@ def format_name(fmt: str) -> str:
 
 def file_suffix(fmt: str) -> str:
     """The suffix a file format's export is named with (Label Studio imports .json arrays)."""
-    return {"conll": "conll", "labelstudio": "json"}.get(fmt, "jsonl")
+    return {"conll": "conll", "labelstudio": "json", "spacy": "spacy"}.get(fmt, "jsonl")
 
 
 def default_output(project_path: Path, fmt: str) -> Path:
@@ -60,6 +62,8 @@ def loss_text(loss: Loss) -> str:
         return translate("ExportDialog", "%n entity links", "", n)
     if loss.kind == "layer_spans":
         return translate("ExportDialog", "%n spans of layer {layer}", "", n).format(layer=name)
+    if loss.kind == "nested_spans":
+        return translate("ExportDialog", "%n nested or overlapping spans of layer {layer}", "", n).format(layer=name)
     return translate("ExportDialog", "the source, URL and other metadata of %n documents", "", n)
 
 
@@ -175,7 +179,7 @@ class ExportDialog(QDialog):
             self._tallies[key] = self._count(statuses, spans)
         tally = self._tallies[key]
         lost = losses(fmt, tally, self._choices.flat_layer)
-        left_out = sum(loss.count for loss in lost if loss.kind == "layer_spans")
+        left_out = sum(loss.count for loss in lost if loss.kind in ("layer_spans", "nested_spans"))
         translate = QCoreApplication.translate  # the counts as the import summary words them
         written = self.tr("{documents}, {spans} will be written.").format(
             documents=translate("ImportExport", "%n documents", "", tally.documents),
@@ -188,6 +192,8 @@ class ExportDialog(QDialog):
     def accept(self) -> None:
         fmt, path, _, _ = self.chosen()
         problem = self._check(fmt, path) if self._check else None
+        if fmt == "spacy" and not spacy_available():  # said here: the export would refuse it
+            problem = self.tr("The spaCy format needs spaCy: {install}").format(install=INSTALL)
         if problem:
             self.problem.setText(problem)
             self.problem.show()

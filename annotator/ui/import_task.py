@@ -59,7 +59,7 @@ class ImportTask(QThread):
     advanced = Signal(int)  # how far through the input bytes, in progress.STEPS
 
     def __init__(self, project: Project, paths: Sequence[Path], *, annotator: str, as_suggestions: bool,
-                 parent=None):
+                 fmt: str = "auto", text_column: str | None = None, parent=None):
         super().__init__(parent)
         self._cancel = threading.Event()
         self._stored = 0
@@ -70,7 +70,8 @@ class ImportTask(QThread):
         # transaction of whole documents): a Cancel never leaves half a batch.
         self._importer = Importer(project, annotator=annotator, progress=self._tick, as_suggestions=as_suggestions,
                                   cancel=self._cancel.is_set,
-                                  advanced=self._advance)
+                                  advanced=self._advance, text_column=text_column)
+        self._format = fmt  # "auto" or an IMPORT_FORMATS name, as the CLI's --format
         self._step = -1
         self._paths = list(paths)
 
@@ -93,7 +94,7 @@ class ImportTask(QThread):
 
     def run(self) -> None:  # the worker thread
         try:
-            self.report = self._importer.run(self._paths)
+            self.report = self._importer.run(self._paths, self._format)
         except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread, never lost
             self.error = exc
             self.report = self._importer.report  # the batches committed before it stay

@@ -21,6 +21,7 @@ import qtawesome as qta
 from annotator.core.display import neutralised
 from annotator.store import Project, ProjectError
 from annotator.store.workspace import Workspace
+from annotator.team.package_info import package_annotator
 from annotator.ui import errors, theme
 from annotator.ui.annotating_commands import AnnotatingCommands
 from annotator.ui.change_dispatch import ChangeDispatch
@@ -50,8 +51,10 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         super().__init__()
         self.settings = settings or QSettings("annotator", "annotator")
         self.project = project
-        self.annotator = annotator
-        self.workspace = Workspace(project, annotator)
+        # In an annotator's package (annotator assign) the window works as that annotator.
+        self.own_annotator = annotator
+        self.annotator = package_annotator(project.info()) or annotator
+        self.workspace = Workspace(project, self.annotator)
         self._unsubscribe = self.workspace.subscribe(self._on_change)
         # While an import runs in its worker thread the GUI stays away from the database (see
         # import_task.py): deferred callbacks that would read it check `busy` first.
@@ -123,6 +126,7 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         self._unsubscribe()
         self.project.close()
         self.project = project
+        self.annotator = package_annotator(project.info()) or self.own_annotator
         self.workspace = Workspace(project, self.annotator)
         self._unsubscribe = self.workspace.subscribe(self._on_change)
         self.palette.set_schema(project.schema)

@@ -45,10 +45,27 @@ TEMPLATES: dict[tuple[str, str], tuple[str, ...]] = {
     ("rule", "outside_text"): (QT_TRANSLATE_NOOP("Messages", "{start}-{end} is outside the document"),),
     ("rule", "duplicate_span"): (QT_TRANSLATE_NOOP("Messages", "«{text}» is already {label}"),),
     ("rule", "attribute_text"): (QT_TRANSLATE_NOOP("Messages", "attribute {name} must be a string"),),
+    ("rule", "attribute_flag"): (QT_TRANSLATE_NOOP("Messages", "attribute {name} is a flag: true or false, not {value!r}"),),
     ("rule", "attribute_span"): (
         QT_TRANSLATE_NOOP("Messages", "attribute {name} must be {{start, end, text}} matching the document"),),
     ("rule", "no_claimant"): (QT_TRANSLATE_NOOP("Messages", "{label} spans have no claimant"),),
     ("rule", "claimant_not_entity"): (QT_TRANSLATE_NOOP("Messages", "a claimant is an entity, not another claim"),),
+    # -- import warnings (annotator.io.importing ImportReport.warnings: taken with a change) --
+    ("import", "duplicate_span"): (
+        QT_TRANSLATE_NOOP("Messages", "span {span} ({start!r}-{end!r} {label}) is listed twice; kept once"),),
+    ("import", "meta_field"): (
+        QT_TRANSLATE_NOOP("Messages", "field {name!r} is also in \"meta\"; the value in \"meta\" is kept"),),
+    # a later Prodigy task of a text joining its document (annotator.io.task_join)
+    ("import", "task_duplicate_span"): (
+        QT_TRANSLATE_NOOP("Messages", "span {start}-{end} {label} is already in the document of this text "
+                                      "(an earlier task); kept once"),),
+    ("import", "task_overlap"): (
+        QT_TRANSLATE_NOOP("Messages", "span {start}-{end} {label} is not kept: it crosses {other} of an earlier "
+                                      "task of this text, which layer {layer} does not allow"),),
+    ("import", "task_relation"): (
+        QT_TRANSLATE_NOOP("Messages", "relation {label} is not kept: one of its spans was not"),),
+    # a .spacy file without the spacy extra (annotator.io.spacy_docbin.SpacyMissing)
+    ("import", "needs_spacy"): (QT_TRANSLATE_NOOP("Messages", "the spaCy format needs spaCy: {install}"),),
     # -- the store (ProjectError) --
     ("project", "locked"): (
         QT_TRANSLATE_NOOP("Messages", "{path} is open for writing by {holder}; close it there, or open this "

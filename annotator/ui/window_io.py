@@ -16,10 +16,12 @@ from annotator.io import export_to as write_export, exporter
 from annotator.io.conll import default_layer
 from annotator.io.format_loss import selection_tally
 from annotator.io.outputs import OutputRefused, guard_output, protected_paths
+from annotator.io.records import Rejection
 from annotator.store import ProjectError
 from annotator.store.documents import SpanFilter
 from annotator.ui import errors, messages
 from annotator.ui.export_dialog import ExportChoices, ExportDialog
+from annotator.ui.import_format_dialog import ImportFormatDialog
 from annotator.ui.import_task import ImportTask, refuse_project_inputs
 from annotator.ui.progress import steps, stopping, task_progress
 
@@ -52,8 +54,16 @@ class ImportExport:
                                               "*.conll *.ann)")
         every = translate("ImportExport", "All files (*)")
         paths, _ = QFileDialog.getOpenFileNames(self, title, str(self.project.path.parent), f"{every};;{kinds}")
-        if paths:
-            self.import_paths([Path(p) for p in paths], as_suggestions=as_suggestions)
+        if not paths:
+            return
+        chooser = ImportFormatDialog(self)  # detected by default; named, as the CLI's --format
+        try:
+            if not chooser.exec():
+                return
+            fmt, text_column = chooser.chosen()
+        finally:
+            chooser.deleteLater()
+        self.import_paths([Path(p) for p in paths], as_suggestions=as_suggestions, fmt=fmt, text_column=text_column)
 
     def import_folder_dialog(self) -> None:
         """A folder, read as the CLI reads one: every importable file below it (hidden ones and
@@ -63,9 +73,11 @@ class ImportExport:
         if folder:
             self.import_paths([Path(folder)])
 
-    def import_paths(self, paths: list[Path], as_suggestions: bool = False):
+    def import_paths(self, paths: list[Path], as_suggestions: bool = False, fmt: str = "auto",
+                     text_column: str | None = None):
         """Import in a worker thread (import_task.py) while the window waits, live but off the
-        database; return the report (None if nothing could start)."""
+        database; return the report (None if nothing could start). `fmt` and `text_column` are
+        the CLI's --format and --text-column."""
         if self.busy:
             self.message(translate("ImportExport", "An import is already running"))
             return None
@@ -74,7 +86,8 @@ class ImportExport:
         # must be in: both use the connection, so now, before the worker takes it.
         self.claim_panel.commit_pending()
         self._finish_loading()
-        task = ImportTask(self.project, paths, annotator=self.annotator, as_suggestions=as_suggestions, parent=self)
+        task = ImportTask(self.project, paths, annotator=self.annotator, as_suggestions=as_suggestions, fmt=fmt,
+                          text_column=text_column, parent=self)
         progress = task_progress(self, translate("ImportExport", "Import"), translate("ImportExport", "Importing…"))
         progress.canceled.connect(task.cancel)
         progress.canceled.connect(lambda: stopping(progress))
@@ -105,17 +118,31 @@ class ImportExport:
         if report.formats:  # format names are the CLI's --format names, not translated
             lines[0] += " " + translate("ImportExport", "By format: {formats}.").format(
                 formats=", ".join(f"{name} {count}" for name, count in sorted(report.formats.items())))
+        lines[0] += self._answers_summary(report)
         lines += [str(r) for r in report.rejected[:MAX_LISTED]]
         if len(report.rejected) > MAX_LISTED:
             lines.append(translate("ImportExport", "… and %n more", "", len(report.rejected) - MAX_LISTED))
+        if report.warnings:  # taken with a change: said, never silently
+            lines[0] += " " + translate("ImportExport", "%n warnings.", "", len(report.warnings))
+            lines.append(translate("ImportExport", "Imported with a change:"))
+            lines += [warning_line(w) for w in report.warnings[:MAX_LISTED]]
+            if len(report.warnings) > MAX_LISTED:
+                lines.append(translate("ImportExport", "… and %n more", "", len(report.warnings) - MAX_LISTED))
         if report.added_labels:  # never silently: a typo in the data becomes a label of the project
             lines.insert(1, translate(
                 "ImportExport", "Added to the project's labels, as they were in the imported data: {labels}").format(
                 labels=", ".join(report.added_labels)))
+        if report.added_attributes:  # brat attributes, like labels: never silently
+            lines.insert(1 + bool(report.added_labels), translate(
+                "ImportExport", "Added to the project's attributes, as they were in the imported data: {attributes}").format(
+                attributes=", ".join(report.added_attributes)))
         if report.rejected:
             errors.show_error(self, translate("ImportExport", "Import finished with problems"), "\n".join(lines))
-        elif report.added_labels:
-            errors.show_error(self, translate("ImportExport", "Import added labels"), "\n".join(lines))
+        elif report.added_labels or report.added_attributes or report.warnings:
+            title = (translate("ImportExport", "Import added labels") if report.added_labels
+                     else translate("ImportExport", "Import added attributes") if report.added_attributes
+                     else translate("ImportExport", "Import finished with warnings"))
+            errors.show_error(self, title, "\n".join(lines))
         self.message(lines[0])
         if self.workspace.document is None and self.doc_model.rows:
             self.open_document(self.doc_model.rows[0][0])
@@ -141,6 +168,22 @@ class ImportExport:
         return template.format(documents=documents, spans=spans,
                                duplicates=translate("ImportExport", "%n duplicates", "", len(report.duplicates)),
                                rejected=translate("ImportExport", "%n rejected", "", len(report.rejected)))
+
+    def _answers_summary(self, report) -> str:
+        """Prodigy tasks that are no annotation (ner.teach writes many), counted, and accepted
+        tasks that joined the document of their text; "" when there are none."""
+        rejects, ignores = report.prodigy_answers.get("reject", 0), report.prodigy_answers.get("ignore", 0)
+        said = ""
+        if rejects or ignores:
+            template = (translate("ImportExport", "{rejects} answered reject (skipped: not suggestions), {ignores}.")
+                        if report.as_suggestions else
+                        translate("ImportExport", "{rejects} answered reject (kept as rejected suggestions), {ignores}."))
+            said += " " + template.format(rejects=translate("ImportExport", "%n Prodigy tasks", "", rejects),
+                                          ignores=translate("ImportExport", "%n ignore (skipped)", "", ignores))
+        if report.joined:
+            said += " " + translate("ImportExport", "%n accepted Prodigy tasks joined the document of their text.", "",
+                                    report.joined)
+        return said
 
     def _set_busy(self, busy: bool) -> None:
         """Block every way into an action while the import worker owns the connection: the
@@ -243,6 +286,23 @@ class ImportExport:
                 lines.append(translate("ImportExport", "… and %n more", "", len(warnings) - MAX_LISTED))
             errors.show_error(self, translate("ImportExport", "Export finished with warnings"), "\n".join(lines))
         return warnings
+
+
+def warning_line(warning: Rejection) -> str:
+    """"path:line: reason" of an import warning, the reason translated when its code has a
+    template (annotator.ui.messages) whose English, filled with the params, is the reason."""
+    reason = warning.reason
+    for template in messages.TEMPLATES.get(("import", warning.code), ()):
+        try:
+            if template.format(**warning.params) == reason:
+                reason = translate(messages.CONTEXT, template).format(**warning.params)
+                break
+        except (KeyError, IndexError, ValueError, AttributeError):
+            continue  # the params of another variant, or a translation with a broken placeholder
+    if warning.line:
+        return translate("ImportExport", "{path}:{line}: {reason}").format(path=warning.path, line=warning.line,
+                                                                         reason=reason)
+    return translate("ImportExport", "{path}: {reason}").format(path=warning.path, reason=reason)
 
 
 class ExportCancelled(Exception):

@@ -810,6 +810,10 @@ The application keeps running. The details are in the log file:
             <source>Label Studio JSON (tasks with regions)</source>
             <translation type="unfinished"></translation>
         </message>
+        <message>
+            <source>spaCy DocBin (.spacy, for spacy train)</source>
+            <translation type="unfinished"></translation>
+        </message>
         <message numerus="yes">
             <source>%n attributes of {layer} spans</source>
             <translation>
@@ -836,6 +840,13 @@ The application keeps running. The details are in the log file:
             <translation>
                 <numerusform>%n span of layer {layer}</numerusform>
                 <numerusform>%n spans of layer {layer}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n nested or overlapping spans of layer {layer}</source>
+            <translation>
+                <numerusform>%n nested or overlapping span of layer {layer}</numerusform>
+                <numerusform>%n nested or overlapping spans of layer {layer}</numerusform>
             </translation>
         </message>
         <message numerus="yes">
@@ -899,6 +910,10 @@ The application keeps running. The details are in the log file:
         </message>
         <message>
             <source>This format cannot carry: {losses}.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The spaCy format needs spaCy: {install}</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -1095,6 +1110,29 @@ The application keeps running. The details are in the log file:
             <source>By format: {formats}.</source>
             <translation type="unfinished"></translation>
         </message>
+        <message numerus="yes">
+            <source>%n warnings.</source>
+            <translation>
+                <numerusform>%n warning.</numerusform>
+                <numerusform>%n warnings.</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Imported with a change:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Added to the project's attributes, as they were in the imported data: {attributes}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Import added attributes</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Import finished with warnings</source>
+            <translation type="unfinished"></translation>
+        </message>
         <message>
             <source>{spans}, {suggestions}</source>
             <translation type="unfinished"></translation>
@@ -1126,6 +1164,35 @@ The application keeps running. The details are in the log file:
             <translation>
                 <numerusform>%n rejected</numerusform>
                 <numerusform>%n rejected</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{rejects} answered reject (skipped: not suggestions), {ignores}.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{rejects} answered reject (kept as rejected suggestions), {ignores}.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n Prodigy tasks</source>
+            <translation>
+                <numerusform>%n Prodigy task</numerusform>
+                <numerusform>%n Prodigy tasks</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n ignore (skipped)</source>
+            <translation>
+                <numerusform>%n ignore (skipped)</numerusform>
+                <numerusform>%n ignore (skipped)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n accepted Prodigy tasks joined the document of their text.</source>
+            <translation>
+                <numerusform>%n accepted Prodigy task joined the document of its text.</numerusform>
+                <numerusform>%n accepted Prodigy tasks joined the document of their text.</numerusform>
             </translation>
         </message>
         <message>
@@ -1179,12 +1246,71 @@ The application keeps running. The details are in the log file:
             <source>Export finished with warnings</source>
             <translation type="unfinished"></translation>
         </message>
+        <message>
+            <source>{path}:{line}: {reason}</source>
+            <translation type="unfinished"></translation>
+        </message>
         <message numerus="yes">
             <source>Exported %n documents to {path}</source>
             <translation>
                 <numerusform>Exported %n document to {path}</numerusform>
                 <numerusform>Exported %n documents to {path}</numerusform>
             </translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportFormatDialog</name>
+        <message>
+            <source>Detect from content</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>txt: plain text, each file one document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>jsonl: JSON records (annotator, doccano, Prodigy)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>csv: CSV or TSV table, a row per document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>html: a web page's article text</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>brat: standoff .ann with its .txt</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>webanno: INCEpTION / WebAnno TSV3</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>labelstudio: Label Studio tasks (JSON, JSONL, JSON-MIN)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>conll: CoNLL / IOB, a token per line</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Import as</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>text, content, body or article</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Format:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Text column (CSV/TSV):</source>
+            <translation type="unfinished"></translation>
         </message>
     </context>
     <context>
@@ -1387,6 +1513,10 @@ The application keeps running. The details are in the log file:
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>attribute {name} is a flag: true or false, not {value!r}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>attribute {name} must be {{start, end, text}} matching the document</source>
             <translation type="unfinished"></translation>
         </message>
@@ -1396,6 +1526,30 @@ The application keeps running. The details are in the log file:
         </message>
         <message>
             <source>a claimant is an entity, not another claim</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>span {span} ({start!r}-{end!r} {label}) is listed twice; kept once</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>field {name!r} is also in "meta"; the value in "meta" is kept</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>span {start}-{end} {label} is already in the document of this text (an earlier task); kept once</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>span {start}-{end} {label} is not kept: it crosses {other} of an earlier task of this text, which layer {layer} does not allow</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>relation {label} is not kept: one of its spans was not</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>the spaCy format needs spaCy: {install}</source>
             <translation type="unfinished"></translation>
         </message>
         <message>

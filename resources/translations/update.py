@@ -52,6 +52,10 @@ PLURALS: dict[str, str] = {
     "matches": "match",
     "more": "more",
     "rejected": "rejected",
+    "nested or overlapping spans": "nested or overlapping span",
+    "Prodigy tasks": "Prodigy task",
+    "ignore": "ignore",
+    "accepted Prodigy tasks joined the document of their text": "accepted Prodigy task joined the document of its text",
 }
 
 

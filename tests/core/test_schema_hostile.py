@@ -116,7 +116,7 @@ CASES = [
     ("choice without values", GOOD + '[[layers.entity.attributes]]\nname = "stance"\n',
      "bad.toml:6: attribute stance: a choice needs values"),
     ("unknown kind", GOOD + '[[layers.entity.attributes]]\nname = "stance"\nkind = "colour"\n',
-     "bad.toml:6: attribute stance: kind must be one of choice, text, relation, span"),
+     "bad.toml:6: attribute stance: kind must be one of choice, text, relation, span, flag"),
     ("default not a value", GOOD + '[[layers.entity.attributes]]\nname = "stance"\nvalues = ["affirm", "deny"]\n'
      'default = "maybe"\n', "bad.toml:6: attribute stance: default 'maybe' is not one of its values"),
     # nesting: tomllib recurses

@@ -2,6 +2,7 @@
 counts come from SQL (no text read) and match the documents themselves."""
 
 import json
+import zlib
 from pathlib import Path
 
 import pytest
@@ -92,8 +93,8 @@ def test_each_format_names_what_it_leaves_out(project):
     everything = [Loss("attributes", 4, "claim"), Loss("relations", 2, "claimant"), Loss("entity_links", 2)]
     assert said["doccano"] == said["prodigy"] == [Loss("attributes", 4, "claim"), Loss("entity_links", 2)]
     assert said["labelstudio"] == said["doccano"]
-    assert said["conll"] == [Loss("layer_spans", 2, "claim"), Loss("relations", 2, "claimant"),
-                             Loss("entity_links", 2), Loss("metadata", 1)]
+    assert said["conll"] == [Loss("layer_spans", 2, "claim"), Loss("nested_spans", 1, "entity"),
+                             Loss("relations", 2, "claimant"), Loss("entity_links", 2), Loss("metadata", 1)]
     assert said["brat"] == [Loss("metadata", 1)]
     assert sentence("doccano", said["doccano"]) == (
         "doccano cannot carry 4 claim attributes, 2 entity links: they are not written")
@@ -107,7 +108,10 @@ def test_each_format_names_what_it_leaves_out(project):
 def test_what_a_format_is_said_to_carry_is_what_its_writer_writes(project, tmp_path, fmt):
     out = tmp_path / ("out" if fmt == "brat" else f"out.{fmt}")
     export_to(fmt, project.iter_documents(("done",)), out, project.schema)
-    written = "".join(p.read_text("utf-8") for p in sorted(out.iterdir())) if out.is_dir() else out.read_text("utf-8")
+    if fmt == "spacy":  # a DocBin is zlib-compressed msgpack: its strings are UTF-8 inside
+        written = zlib.decompress(out.read_bytes()).decode("utf-8", "replace")
+    else:
+        written = "".join(p.read_text("utf-8") for p in sorted(out.iterdir())) if out.is_dir() else out.read_text("utf-8")
     carries = CARRIES[fmt]
     assert ("high" in written) == ("attributes" in carries)  # s3's checkworthy value
     assert ("E1" in written) == ("entity_links" in carries)
@@ -130,3 +134,43 @@ def test_the_cli_says_what_is_lost_before_writing(project, tmp_path):
     assert "warning: doccano cannot carry 4 claim attributes, 2 entity links: they are not written" in result.stderr
     result = CliRunner().invoke(cli, ["export", str(path), "-o", str(tmp_path / "n.jsonl"), "--status", "done"])
     assert result.exit_code == 0 and "cannot carry" not in result.stderr
+
+
+def test_conll_counts_nested_and_overlapping_spans_before_writing(project, tmp_path):
+    """What IOB cannot hold is counted in SQL for the selection, and is exactly what the writer
+    then leaves out span by span."""
+    lost = selection_losses(project, "conll", ("done",))[1]
+    assert Loss("nested_spans", 1, "entity") in lost
+    assert sentence("conll", lost).startswith("conll cannot carry 2 claim spans, 1 nested or overlapping entity span,")
+    warnings = export_to("conll", project.iter_documents(("done",)), tmp_path / "o.conll", project.schema)
+    assert sum("overlaps another" in w for w in warnings) == 1
+    # Only the selected spans count: without the outer PERSON span, nothing nests.
+    assert project.selection_counts(("done",), SpanFilter(labels=("GPE",)))["overlapping_by_layer"] == {}
+    assert project.selection_counts()["overlapping_by_layer"] == {"entity": 1}
+    for fmt in ("native", "brat", "doccano", "spacy"):  # formats that hold nesting say nothing of it
+        assert not [x for x in selection_losses(project, fmt)[1] if x.kind == "nested_spans"]
+
+
+def test_overlap_count_in_sql_and_in_python_agree(tmp_path):
+    """Nested, crossing, touching and same-range spans (the claim layer allows any overlap): the
+    SQL count and the Documents' own count each span that starts before an earlier one of its
+    layer ends, in the writers' (start, longest first) order."""
+    text = "قال الوزير إن الحكومة ستخفض الضرائب وترفع الأجور العام المقبل"
+    claims = [(0, 30, "CLAIM"), (4, 10, "CLAIM"),  # nested
+              (25, 40, "CLAIM"),  # crosses the first
+              (40, 45, "CLAIM"),  # touches the third: fine
+              (50, 55, "CLAIM"), (50, 55, "PREDICTION")]  # the same range twice
+    record = {"id": "d", "text": text, "status": "done", "schema_version": 1,
+              "spans": [{"id": f"c{n}", "start": s, "end": e, "text": text[s:e], "label": label, "layer": "claim"}
+                        for n, (s, e, label) in enumerate(claims)]
+              + [{"id": "p", "start": 4, "end": 10, "text": text[4:10], "label": "PERSON", "layer": "entity"}]}
+    source = tmp_path / "in.jsonl"
+    source.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    with Project.create(tmp_path / "p.annotator", load_schema(RESOURCES / "schemas" / "news.toml")) as proj:
+        report = import_paths(proj, [source])
+        assert not report.rejected, report.rejected
+        sql = Tally.from_counts(proj.selection_counts())
+        assert sql.overlapping_by_layer == counted(proj).overlapping_by_layer == {"claim": 3}
+        # the entity span inside the claims is in another layer: nothing of the entity layer nests
+        assert [x for x in losses("conll", sql, "entity") if x.kind == "nested_spans"] == []
+        assert Loss("nested_spans", 3, "claim") in losses("conll", sql, "claim")

@@ -1,5 +1,6 @@
-"""Prodigy answers (accept stored, reject and ignore counted and skipped), rel.manual relations
-and nel links, imported into a project; the exporter's relations import back."""
+"""Prodigy answers (accept stored, reject kept as rejected suggestions, ignore counted and
+skipped), rel.manual relations and nel links, imported into a project; the exporter's relations
+import back. Many tasks of one text (ner.teach): tests/io/test_prodigy_teach.py."""
 
 import json
 from pathlib import Path
@@ -43,10 +44,13 @@ def test_answers_relations_and_links(tmp_path):
     with Project.create(tmp_path / "p.annotator", NEWS) as project:
         report = import_paths(project, [source], "jsonl")
         docs = {d.text: d for d in project.iter_documents()}
-    assert report.documents == 3
-    assert [(r.line, r.reason) for r in report.rejected] == [
-        (2, 'Prodigy answer "reject": the task is not an annotation; skipped'),
-        (3, 'Prodigy answer "ignore": the task is not an annotation; skipped')]
+        rejected_doc = docs[TEXT + " جدّاً"]
+        rejections = project.rejections(rejected_doc.id)
+    # the rejected task's text is a document without spans; its span a rejected suggestion there
+    assert report.documents == 4 and not report.rejected
+    assert report.prodigy_answers == {"reject": 1, "ignore": 1}
+    assert rejected_doc.spans == [] and rejections == {(moscow["start"], moscow["end"], "entity", "GPE")}
+    assert TEXT + " اليوم" not in docs  # ignored: skipped, counted
     first = docs[TEXT]
     by_id = {s.id: s for s in first.spans}
     assert sorted((by_id[r.head].text, by_id[r.child].text, r.label) for r in first.relations) == [

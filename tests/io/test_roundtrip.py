@@ -1,11 +1,13 @@
 """Arbitrary text (emoji, CRLF, tashkeel, bidi controls) through canonicalisation, the database
-and every exporter; native export -> import -> export is identical."""
+and every exporter; native export -> import -> export is identical; every format in
+EXPORT_FORMATS imports back, detected by content, to the same spans (tests/io/mixed_project.py)."""
 
 import json
 import re
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -13,9 +15,12 @@ from annotator import RESOURCES
 from annotator.core.graphemes import snap_out
 from annotator.core.schema import load_schema
 from annotator.core.text import canonicalise
-from annotator.io import EXPORT_FORMATS, exporter
+from annotator.io import EXPORT_FORMATS, export_to, exporter
+from annotator.io.conll import default_layer
+from annotator.io.format_loss import CARRIES
 from annotator.io.importing import import_paths
 from annotator.store import Project
+from tests.io.mixed_project import make_project
 from tests.strategies import raw_texts
 
 NEWS = load_schema(RESOURCES / "schemas" / "news.toml")
@@ -122,3 +127,60 @@ def check_exports(outputs: dict[str, Path], docs) -> None:
                 _, middle, covered = line.split("\t", 2)
                 ranges = [tuple(map(int, r.split())) for r in middle.split(" ", 1)[1].split(";")]
                 assert " ".join(doc.text[s:e] for s, e in ranges) == covered
+
+
+# Export formats whose writer needs a package annotator does not require (an optional extra).
+OPTIONAL_DEPENDENCY = {"spacy": "spacy"}
+# Formats that write the text as tokens joined by spaces (CoNLL: و + الرئيس), so the text comes
+# back tokenised and offsets move; every other format must give the text back exactly.
+TOKENISED = {"conll"}
+
+
+def _spans(spans, carries) -> list[tuple]:
+    """What a format carries of each span: start, end, text, label, layer (if it has layers),
+    attributes (if it carries them)."""
+    return sorted((s.start, s.end, s.text, s.label, s.layer if "layers" in carries else None,
+                   tuple(sorted(s.attrs.items())) if "attributes" in carries else ()) for s in spans)
+
+
+@pytest.mark.parametrize("name", list(EXPORT_FORMATS))
+def test_every_export_format_imports_back_to_the_same_spans(name, tmp_path):
+    # Every export format is an import format too: there is none that cannot be read back.
+    if name in OPTIONAL_DEPENDENCY:
+        pytest.importorskip(OPTIONAL_DEPENDENCY[name])
+    assert name in CARRIES, f"format_loss.CARRIES does not say what {name!r} carries"
+    carries = CARRIES[name]
+    source = make_project(tmp_path)
+    out = tmp_path / f"out.{name}"
+    with Project.open(source, readonly=True) as project:
+        export_to(name, project.iter_documents(), out, project.schema)
+        layer = default_layer(project.schema)
+        before = {d.id: d for d in project.iter_documents()}
+    with Project.create(tmp_path / "back.annotator", NEWS) as back:
+        report = import_paths(back, [out])  # the default: the format detected from the content
+        assert not report.rejected, f"{name} export does not import back: {[str(r) for r in report.rejected]}"
+        assert report.documents == len(before), f"{name} export imports back as {report.documents} documents"
+        after = list(back.iter_documents())
+    assert len(after) == len(before)
+    for doc in after:
+        original = next(d for d in before.values() if _same_text(d.text, doc.text, name))
+        wanted = [s for s in original.spans if "layers" in carries or s.layer == layer]
+        for span in doc.spans:
+            assert doc.text[span.start:span.end] == span.text
+        if name in TOKENISED:
+            assert [(s.text, s.label) for s in sorted(doc.spans, key=lambda s: s.start)] == \
+                [(s.text, s.label) for s in sorted(wanted, key=lambda s: s.start)]
+            continue
+        assert doc.text == original.text
+        assert _spans(doc.spans, carries) == _spans(wanted, carries)
+        if "relations" in carries:
+            by_id = {s.id: s for s in doc.spans}
+            wanted_by_id = {s.id: s for s in original.spans}
+            assert sorted((r.label, by_id[r.head].text, by_id[r.child].text) for r in doc.relations) == \
+                sorted((r.label, wanted_by_id[r.head].text, wanted_by_id[r.child].text) for r in original.relations)
+
+
+def _same_text(original: str, back: str, name: str) -> bool:
+    if name in TOKENISED:  # the same characters, with spaces where tokens were split
+        return original.replace(" ", "") == back.replace(" ", "")
+    return original == back

@@ -16,7 +16,7 @@ import pytest
 
 from annotator import RESOURCES
 from annotator.core.model import Document, Entity, EntityRef, Relation, Span, Suggestion
-from annotator.core.schema import Schema, load_schema
+from annotator.core.schema import Attribute, Schema, SchemaError, load_schema
 from annotator.core.text import content_hash
 from annotator.store.errors import ProjectError
 from annotator.store.interface import Store
@@ -289,6 +289,30 @@ class StoreContract:
         finally:
             again.close()
 
+    def test_an_attribute_added_and_widened_lasts_and_a_failed_action_forgets_it(self, store_factory, filled):
+        flag = filled.add_attribute(Attribute("Negation", "entity", "flag"))
+        assert flag == Attribute("Negation", "entity", "flag") and filled.schema.layer("entity").attributes == (flag,)
+        filled.add_attribute(Attribute("Confidence", "entity", "choice", ("High",)))
+        # Widening a choice changes its values only, never its place or description.
+        stance = filled.add_attribute(Attribute("stance", "claim", "choice", ("affirm", "deny", "doubt")))
+        assert stance == replace(NEWS.layer("claim").attributes[3], values=("affirm", "deny", "doubt"))
+        with pytest.raises(SchemaError):
+            filled.add_attribute(Attribute("stance", "claim", "flag"))  # another kind: refused
+        with pytest.raises(RuntimeError):
+            with filled.transaction():
+                filled.add_attribute(Attribute("Speculation", "entity", "flag"))
+                raise RuntimeError("the import's batch fails")
+        assert [a.name for a in filled.schema.layer("entity").attributes] == ["Negation", "Confidence"]
+        before = filled.schema
+        again = store_factory.reopen(filled)
+        try:
+            assert again.schema == before
+            assert [(a.name, a.kind, a.values) for a in again.schema.layer("entity").attributes] == [
+                ("Negation", "flag", ()), ("Confidence", "choice", ("High",))]
+            assert again.schema.layer("claim").attributes[3] == stance
+        finally:
+            again.close()
+
     def test_a_label_renamed_carries_its_spans_and_back(self, filled):
         before = filled.schema.label("PERSON")
         filled.replace_label(before, replace(before, name="PER"))
@@ -303,6 +327,7 @@ class StoreContract:
         assert counts["documents"] == 2 and counts["spans_by_layer"] == {"entity": 2, "claim": 2}
         assert counts["entity_links"] == 2 and counts["relations_by_label"] == {"claimant": 2}
         assert counts["attrs_by_layer"] == {"claim": 2}  # the stances
+        assert counts["overlapping_by_layer"] == {}  # a claim over an entity is another layer: no nesting
         done = filled.selection_counts(("done",), SpanFilter(layers=("entity",)))
         assert done["documents"] == 1 and done["spans_by_layer"] == {"entity": 1}
         assert done["relations_by_label"] == {}  # a claimant relation needs its claim selected too
@@ -376,6 +401,10 @@ class StoreContract:
                 lambda: reader.delete_suggestions(["x"]),
                 lambda: reader.reject_suggestions("d1", [(0, 3, "entity", "DATE")]),
                 lambda: reader.unreject_suggestions("d1", [(0, 3, "entity", "DATE")]),
+                lambda: reader.set_status("d1", "done", "amal"),
+                lambda: reader.replace_set("d1", "badr", [], [], "done"),
+                lambda: reader.record_package("p", "badr", "t", 1),
+                lambda: reader.set_info([("k", "v")]),
                 lambda: reader.transaction().__enter__(),
                 lambda: reader.check(repair=True),
             ]
@@ -396,6 +425,59 @@ class StoreContract:
         with pytest.raises(ProjectError) as refused:
             made.get_document("d1")
         assert refused.value.code == "closed"
+
+    # -- annotation sets ---------------------------------------------------------------------
+
+    def test_each_recorded_annotator_is_a_set_with_the_documents_status(self, filled):
+        assert filled.document_sets() == {"d1": {"amal": "new"}, "d2": {"amal": "done"}}
+        assert filled.document_sets(["d2"]) == {"d2": {"amal": "done"}}
+
+    def test_a_set_is_replaced_alone_and_has_its_own_status(self, filled):
+        mine = filled.get_document("d1")
+        theirs = [replace(s, id=f"b-{s.id}", annotator="badr") for s in mine.spans]
+        relation = replace(mine.relations[0], id="b-r", head=theirs[1].id, child=theirs[0].id, annotator="badr")
+        filled.replace_set("d1", "badr", theirs, [relation], "done", "2026-02-01T00:00:00.000Z")
+        assert filled.document_sets(["d1"]) == {"d1": {"amal": "new", "badr": "done"}}
+        assert filled.set_sources(["d1"]) == {"d1": {"badr": "2026-02-01T00:00:00.000Z"}}
+        badr = filled.get_document("d1", SpanFilter(set_name="badr"))
+        assert [s.id for s in badr.spans] == [s.id for s in theirs] and badr.status == "done"
+        assert [r.id for r in badr.relations] == ["b-r"]
+        # Overlapping spans of two sets do not meet: amal's set is as it was.
+        assert [s.id for s in filled.get_document("d1", SpanFilter(set_name="amal")).spans] == ["d1-c1", "d1-s1"]
+        filled.replace_set("d1", "badr", theirs[:1], [], None)
+        assert [s.id for s in filled.get_document("d1", SpanFilter(set_name="badr")).spans] == [theirs[0].id]
+        assert filled.document_sets(["d1"])["d1"]["badr"] == "done"
+        with pytest.raises(ValueError):
+            filled.replace_set("d1", "badr", mine.spans, [], None)  # amal's spans are not badr's
+        with pytest.raises(ProjectError) as missing:
+            filled.replace_set("nope", "badr", [], [], None)
+        assert missing.value.code == "no_document"
+
+    def test_a_sets_status_is_set_with_the_documents(self, filled):
+        filled.set_status("d1", "skipped", "amal")
+        filled.set_status("d1", "in_progress", "badr")
+        assert filled.document_status("d1") == "in_progress"
+        assert filled.document_sets(["d1"]) == {"d1": {"amal": "skipped", "badr": "in_progress"}}
+        listed = list(filled.iter_documents(statuses=("skipped",), spans=SpanFilter(set_name="amal")))
+        assert [d.id for d in listed] == ["d1"] and listed[0].status == "skipped"
+        assert [d.id for d in filled.iter_documents(spans=SpanFilter(set_name="badr"))] == ["d1"]
+        assert list(filled.iter_documents(spans=SpanFilter(set_name="nobody"))) == []
+
+    def test_gold_wins_where_it_exists(self, filled):
+        gold = [replace(s, id=f"g-{s.id}", annotator="gold") for s in filled.get_document("d2").spans[:1]]
+        filled.replace_set("d2", "gold", gold, [], "done")
+        preferred = {d.id: [s.id for s in d.spans] for d in filled.iter_documents(spans=SpanFilter(prefer_gold=True))}
+        assert preferred == {"d1": ["d1-c1", "d1-s1"], "d2": [gold[0].id]}
+        summary = {row["set"]: row for row in filled.set_summary()}
+        assert list(summary) == ["amal", "gold"]
+        assert summary["amal"]["documents"] == 2 and summary["gold"]["by_status"] == {"done": 1}
+
+    def test_merged_packages_are_remembered(self, filled):
+        filled.record_package("p1", "badr", "2026-02-01T00:00:00.000Z", 3)
+        filled.record_package("p1", "badr", "2026-02-01T00:00:00.000Z", 4)
+        assert [(p["id"], p["annotator"], p["documents"]) for p in filled.packages()] == [("p1", "badr", 4)]
+        filled.set_info([("package_of", "x")])
+        assert filled.info()["package_of"] == "x" and filled.info()["project_id"]
 
     # -- consistency -------------------------------------------------------------------------
 

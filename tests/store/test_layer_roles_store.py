@@ -37,6 +37,9 @@ def as_version_2(path: Path) -> None:
     for table, column in (("layers", "draw"), ("layers", "links_entities"), ("attributes", "summary")):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
     conn.execute("DROP TABLE rejections")  # version 4
+    conn.execute("DROP TABLE sets")  # version 6
+    conn.execute("DROP TABLE packages")
+    conn.execute("DELETE FROM project WHERE key = 'project_id'")
     conn.execute("PRAGMA user_version = 2")
     conn.commit()
     conn.close()
@@ -79,6 +82,6 @@ def test_version_1_fixture_gets_the_news_roles(tmp_path):
     path = tmp_path / "old.annotator"
     shutil.copy(Path(__file__).parents[1] / "fixtures" / "v1.annotator", path)
     with Project.open(path) as project:
-        assert migrations.latest_version() == 4
+        assert migrations.latest_version() == 6
         assert roles(project.schema) == roles(NEWS) == [
             ("entity", "background", True, []), ("claim", "underline", False, ["claimant", "stance"])]

@@ -133,12 +133,14 @@ def test_a_version_3_file_gets_the_table_with_a_backup(env):
     ws.project.close()
     conn = sqlite3.connect(path)
     conn.execute("DROP TABLE rejections")
+    conn.execute("DROP TABLE sets")  # version 6
+    conn.execute("DROP TABLE packages")
     conn.execute("PRAGMA user_version = 3")
     conn.commit()
     conn.close()
     with Project.open(path) as project:
         assert project.backup == path.with_name("p.annotator.v3.bak")
-        assert project.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version() == 4
+        assert project.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version() == 6
         assert project.rejections(doc) == set() and project.check().problems == []
     assert rows(project.backup, "SELECT name FROM sqlite_master WHERE name = 'rejections'") == []
 

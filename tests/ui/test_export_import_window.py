@@ -84,8 +84,9 @@ def test_the_export_dialog_filters_and_says_what_the_format_loses(qtbot, tmp_pat
     assert dialog.summary.text() == ("2 documents, 6 spans will be written. This format cannot carry: "
                                      f"4 attributes of {claim} spans, 2 entity links.")  # doccano carries relations
     pick(dialog.format, "conll")
-    assert dialog.summary.text().startswith("2 documents, 4 spans will be written. This format cannot carry: "
-                                            f"2 spans of layer {claim}, 2 relations ({claimant}), 2 entity links")
+    assert dialog.summary.text().startswith("2 documents, 3 spans will be written. This format cannot carry: "
+                                            f"2 spans of layer {claim}, 1 nested or overlapping span of layer "
+                                            f"{neutralised('entity')}, 2 relations ({claimant}), 2 entity links")
     pick(dialog.format, "native")
     assert counts == []  # the same selection in another format: counted once, when the dialog opened
     pick(dialog.layer, "claim")

@@ -3,7 +3,10 @@
 import json
 import sqlite3
 
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog
+
+from annotator.ui.import_format_dialog import ImportFormatDialog
 
 
 def test_import_dialog_offers_any_file_and_reports_per_format_counts(qtbot, tmp_path, demo_path, open_window,
@@ -22,7 +25,16 @@ def test_import_dialog_offers_any_file_and_reports_per_format_counts(qtbot, tmp_
         return [str(train), str(tasks)], ""
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", choose)
+    answered = []
+
+    def detect_from_content():  # the format dialog's default, accepted as it opens
+        [dialog] = [d for d in window.findChildren(ImportFormatDialog) if d.isVisible()]
+        answered.append(dialog.format.currentData())
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+
+    QTimer.singleShot(0, detect_from_content)
     window.registry.actions["import"].trigger()
+    assert answered == ["auto"]
     assert offered[0].startswith("All files (*)")  # the default filter hides no file
     with sqlite3.connect(demo_path) as conn:
         texts = {row[0] for row in conn.execute("SELECT text FROM documents")}

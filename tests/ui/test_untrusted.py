@@ -217,7 +217,7 @@ class Evil:
             assert report.documents == 2 and not report.rejected, report.rejected
             # Import takes any label name; should it ever refuse these, the label checks drop out.
             self.has_label = project.schema.label(LABEL) is not None
-            ws = Workspace(project, "<b>annotator</b>")
+            ws = Workspace(project, "<b>amal</b>")  # the set the window (line 270) works in
             ws.open_document("doc-1")
             ws.finish_loading()
             who = self.add(ws, self.who_name, "PERSON", 1)
