@@ -55,6 +55,8 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/gui.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/freeze.py
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/search.py
+	$(BIN)/python bench/agreement.py
+	$(BIN)/python bench/team.py
 	$(BIN)/python bench/check_bench.py
 
 # docs/screenshot.png: the real window on a seed article with entity and claim highlights;

@@ -114,9 +114,10 @@ def cli(ctx: click.Context) -> None:
 
 @cli.command()
 @click.argument("project", required=False, type=existing_project)
-@click.option("--annotator", "annotator_name", default=default_annotator, show_default="$ANNOTATOR_NAME or user",
+@click.option("--annotator", "annotator_name", default=None,
+              show_default="$ANNOTATOR_NAME, else the name the window asked once",
               help="Name recorded on the spans you make.")
-def gui(project: Path | None, annotator_name: str) -> None:
+def gui(project: Path | None, annotator_name: str | None) -> None:
     """Open the annotation window on PROJECT (default: the last project, else the demo)."""
     from annotator.ui.platform_check import diagnose  # Qt-free: it explains what Qt would not
 
@@ -131,7 +132,8 @@ def gui(project: Path | None, annotator_name: str) -> None:
         project = default_demo_path()
         if not project.exists():
             build_demo(project)
-    sys.exit(run(project, annotator_name))
+    # None: not given, so the window uses the name it asked once (annotator/ui/app.py).
+    sys.exit(run(project, annotator_name or os.environ.get("ANNOTATOR_NAME") or None))
 
 
 @cli.command()
@@ -188,6 +190,9 @@ def print_import_report(report: ImportReport) -> None:
         summary += f"; {rejects} Prodigy tasks answered reject ({kept}), {ignores} ignore (skipped)"
     if report.joined:
         summary += f"; {report.joined} accepted Prodigy tasks joined the document of their text"
+    if report.sets_added or report.sets_replaced or report.sets_unchanged:
+        summary += (f"; annotators' sets of documents already in the project: {report.sets_added} added, "
+                    f"{report.sets_replaced} replaced, {report.sets_unchanged} unchanged")
     echo(summary)
 
 

@@ -1,5 +1,7 @@
 """Importing files into a project: enumerate, read, prepare, skip duplicates (a later Prodigy
-task of a text joins its document instead: annotator.io.task_join), store in batches.
+task of a text joins its document instead: annotator.io.task_join; a native record of a stored
+text whose spans all name their annotator is those annotators' sets: annotator.io.set_import),
+store in batches.
 
 Each batch of whole documents is one transaction, so a crash leaves every document either
 fully stored or absent, and re-running the import completes it (stored ones are duplicates).
@@ -19,6 +21,7 @@ from annotator.io import IMPORT_FORMATS, format_for_path, importer
 from annotator.io.detect import detect
 from annotator.io.pipeline import Prepared, Preparer
 from annotator.io.records import Draft, Rejection
+from annotator.io.set_import import SetPlan, carries_sets, plan as plan_sets
 from annotator.io.task_join import join
 from annotator.io.txt import not_a_file
 from annotator.store.interface import Store
@@ -53,6 +56,12 @@ class ImportReport:
     # suggestions of their document, "ignore" ones skipped (with --as-suggestions both skipped).
     prodigy_answers: dict[str, int] = field(default_factory=dict)
     joined: int = 0  # accepted tasks of a text read before that joined its document (Prodigy)
+    # Native records of stored texts whose spans all name their annotator (io/set_import.py):
+    # per document and name, that annotator's set added, replaced, or the same already.
+    sets_added: int = 0
+    sets_replaced: int = 0
+    sets_unchanged: int = 0
+    changed_sets: list[tuple[str, str]] = field(default_factory=list)  # (document id, set name)
 
 
 def expand(paths: Iterable[Path], fmt: str, report: ImportReport, *, encoding: str | None = None,
@@ -406,13 +415,16 @@ class Importer:
         project = self.project
         hashes = [p.doc.content_hash for p in batch]
         stored = project.stored_ids_by_hash(hashes)  # content hash -> the stored document's id
-        fresh, attach = [], []
+        fresh, attach, set_records = [], [], []
         seen_now: dict[str, str] = {}
         for prepared in batch:
             chash = prepared.doc.content_hash
             if chash in stored or chash in seen_now:
                 if self.as_suggestions:
                     attach.append((stored.get(chash) or seen_now[chash], prepared))
+                    continue
+                if chash in stored and carries_sets(prepared.draft):
+                    set_records.append((stored[chash], prepared))
                     continue
                 for draft in [prepared.draft, *prepared.joined]:
                     where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
@@ -426,7 +438,8 @@ class Importer:
         attach = [(doc_id or seen_now[p.doc.content_hash], p) for doc_id, p in attach]
         suggestions = self._suggestions(fresh, attach) if self.as_suggestions else self._carried(fresh)
         joins = self._followups_joined(followups)
-        if not fresh and not suggestions and not joins:
+        sets = self._planned_sets(fresh, set_records)
+        if not fresh and not suggestions and not joins and not sets.changes:
             return
         docs = [p.doc for p in fresh]
         rejected = {p.doc.id: p.rejected_keys for p in fresh if p.rejected_keys}
@@ -438,8 +451,10 @@ class Importer:
         labels = dict.fromkeys([*((s.layer, s.label) for d in docs for s in d.spans),
                                 *((s.layer, s.label) for group in suggestions.values() for s in group),
                                 *((s.layer, s.label) for spans, _, _, _ in joins.values() for s in spans),
+                                *((s.layer, s.label) for change in sets.changes for s in change.spans),
                                 *((layer, label) for keys in rejected.values() for _, _, layer, label in keys)])
-        attributes, said = self.preparer.attribute_additions(docs, project.schema)
+        attributes, said = self.preparer.attribute_additions([*docs, *(p.doc for _, p in set_records)],
+                                                             project.schema)
         with project.transaction():
             for layer, label in labels:
                 if project.schema.label(label) is None:
@@ -447,8 +462,11 @@ class Importer:
                     self.report.added_labels.append(f"{layer}/{label}")
             for attribute in attributes:
                 project.add_attribute(attribute)
-            project.add_documents(docs, [e for p in [*fresh, *(p for _, p in attach)] for e in p.entities]
+            project.add_documents(docs, [e for p in [*fresh, *(p for _, p in [*attach, *set_records])]
+                                         for e in p.entities]
                                   + [e for _, _, _, entities in joins.values() for e in entities])
+            for change in sets.changes:  # the record's status is the set's (the document keeps its own)
+                project.replace_set(change.doc_id, change.name, change.spans, change.relations, change.status)
             for doc_id, group in suggestions.items():
                 project.insert_suggestions(doc_id, group)
             for doc_id, (spans, relations, _, _) in joins.items():
@@ -460,6 +478,7 @@ class Importer:
         self.report.added_attributes += said
         drafts = [d for p in [*fresh, *(p for _, p in attach)] for d in [p.draft, *p.joined]]
         drafts += [q.draft for group in followups.values() for q in group]
+        drafts += list({id(c.draft): c.draft for c in sets.changes}.values())
         self.report.warnings += [w for d in drafts for w in d.warnings]
         for draft in drafts:
             if draft.answer == "reject":
@@ -473,12 +492,28 @@ class Importer:
             self.report.formats[found] = self.report.formats.get(found, 0) + 1
             if prepared.draft.shape == "prodigy" and not self.as_suggestions:
                 self._stored_here[prepared.doc.content_hash] = prepared.doc.id
-        self.report.spans += sum(len(d.spans) for d in docs) + sum(len(s) for s, _, _, _ in joins.values())
+        self.report.spans += (sum(len(d.spans) for d in docs) + sum(len(s) for s, _, _, _ in joins.values())
+                              + sum(len(c.spans) for c in sets.changes))
         self.report.relations += (sum(len(d.relations) for d in docs)
-                                  + sum(len(r) for _, r, _, _ in joins.values()))
+                                  + sum(len(r) for _, r, _, _ in joins.values())
+                                  + sum(len(c.relations) for c in sets.changes))
+        self.report.sets_added += sum(c.new for c in sets.changes)
+        self.report.sets_replaced += sum(not c.new for c in sets.changes)
+        self.report.changed_sets += [(c.doc_id, c.name) for c in sets.changes]
         if self.progress:
             self.progress(len(docs))
         self._advance()
+
+    def _planned_sets(self, fresh: list[Prepared], set_records: list[tuple[str, Prepared]]) -> SetPlan:
+        """The sets the records of stored texts change; the ones already the same and the records
+        that cannot be split into sets are counted now (nothing of them is stored)."""
+        if not set_records:
+            return SetPlan([], 0, [])
+        used = {x.id for p in fresh for x in [*p.doc.spans, *p.doc.relations]}  # ids the new documents take
+        sets = plan_sets(self.project, set_records, used)
+        self.report.sets_unchanged += sets.unchanged
+        self.report.rejected += sets.refused
+        return sets
 
     def _followups_joined(self, followups: dict[str, list[Prepared]]) -> dict[str, tuple]:
         """Per stored document: (spans, relations, rejected keys, entities) its follow-up tasks

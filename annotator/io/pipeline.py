@@ -299,16 +299,19 @@ class Preparer:
             _located(f"span {n}: ", rules.attribute_problem(self.schema, layer, name, value, text), span=n)
 
     def _check_overlaps(self, spans: list[Span]) -> None:
-        by_layer: dict[str, list[Span]] = {}
+        # Within each annotator's set: two analysts marking the same words is two sets' work,
+        # not a conflict (the Workspace applies the rules the same way, store/sets.py).
+        by_set: dict[tuple[str, str], list[Span]] = {}
         for span in spans:
-            by_layer.setdefault(span.layer, []).append(span)
-        for layer, members in by_layer.items():
+            by_set.setdefault((span.annotator, span.layer), []).append(span)
+        for (_, layer), members in by_set.items():
             _located("", rules.overlaps_problem(self._layers.get(layer), members))
 
     # -- relations --------------------------------------------------------------------
 
     def _relations(self, draft: Draft, prepared: Prepared, stored: list) -> None:
-        ids = {s.id for s in prepared.doc.spans}
+        owners = {s.id: s.annotator for s in prepared.doc.spans}  # span id -> its set
+        ids = owners.keys()
         seen: set[str] = set()
         stamp = now()
         for n, raw in enumerate(draft.relations, 1):
@@ -331,4 +334,7 @@ class Preparer:
             if rel_id in seen:
                 raise SpanError(f"relation {n}: id {rel_id!r} used twice")
             seen.add(rel_id)
-            prepared.doc.relations.append(Relation(rel_id, str(head), str(child), label, self.annotator, stamp, stamp))
+            # A relation is in the set of the spans it links; one between two sets' spans (a
+            # Label Studio region two annotators drew, kept once) stays the importer's.
+            owner = owners[str(head)] if owners[str(head)] == owners[str(child)] else self.annotator
+            prepared.doc.relations.append(Relation(rel_id, str(head), str(child), label, owner, stamp, stamp))

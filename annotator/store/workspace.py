@@ -4,7 +4,7 @@ which every subscribed listener then hears (DESIGN.md §9)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from annotator.core import rules
@@ -25,6 +25,7 @@ from annotator.store.operations import EditLabel
 from annotator.store.operations import RejectSuggestions, StoreSuggestions
 from annotator.store.documents import SpanFilter
 from annotator.store.interface import Store
+from annotator.store.sets import GOLD
 
 
 class AnnotationError(RuleError):
@@ -41,6 +42,7 @@ class Workspace:
     def __init__(self, project: Store, annotator: str):
         self.project = project
         self.annotator = annotator
+        self.viewing: str | None = None  # another set shown read-only (view_set)
         self.history: History = History()
         self.document: Document | None = None
         self.spans = SpanIndex()
@@ -61,8 +63,15 @@ class Workspace:
         spans no annotator is recorded on (data imported without names belongs to whoever works
         on it; editing such a span makes it the annotator's). Overlap rules apply within it:
         another analyst's span at the same place is another set's, not a conflict."""
-        names = (self.annotator,) if self.annotator == "" else (self.annotator, "")
+        if self.viewing is not None:
+            return SpanFilter(annotators=(self.viewing,), start_before=first_chars)
+        names = (self.annotator,) if self.annotator in ("", GOLD) else (self.annotator, "")
         return SpanFilter(annotators=names, start_before=first_chars)
+
+    def view_set(self, name: str | None) -> None:
+        """Show another annotator's set (None: back to this annotator's own), read-only: every
+        action is refused while it is shown. The caller opens the document again."""
+        self.viewing = None if name == self.annotator else name
 
     def open_document(self, doc_id: str, first_chars: int | None = None) -> Document:
         """Load a document. Opening changes nothing stored: browsing is not annotating, so a
@@ -372,6 +381,33 @@ class Workspace:
         ops = op.ops if isinstance(op, Batch) else [op]
         return [s for o in ops if isinstance(o, RejectSuggestions) for s in o.rejected]
 
+    def take_spans(self, spans: Sequence[Span], reject: Sequence[Suggestion] = (), description: str = "",
+                   code: str = "take_spans") -> Change:
+        """Copies of other sets' spans of the open document into this workspace's set (review
+        into gold: label, entity link and attributes kept; relations, which name span ids of
+        their set, are not) and the rejection of `reject` (keys that do not come back), as one
+        action; the copies are `change.spans_added`. A copy that would break a rule beside
+        this set's spans refuses the whole action: the curator chose all of them together."""
+        doc = self._require_document()
+        stamp = now()
+        index = SpanIndex(self.spans)
+        added: list[Span] = []
+        for label in {s.label for s in spans}:  # once per label: a lookup scans the schema
+            _refuse(rules.label_problem(self.project.schema, label))
+        for span in sorted(spans, key=Span.sort_key):
+            _refuse(rules.range_problem(doc.text, span.start, span.end, f"span {span.start}-{span.end}"))
+            copy = replace(span, id=new_id(), text=doc.text[span.start:span.end], attrs=dict(span.attrs),
+                           annotator=self.annotator, created=stamp, updated=stamp)
+            _refuse(self._overlap(copy, index=index))
+            index.add(copy)
+            added.append(copy)
+        ops: list[Op] = [AddSpan(doc.id, s) for s in added]
+        if reject:
+            ops.append(RejectSuggestions(doc.id, list(reject)))
+        if not ops:
+            return nothing(code, doc.id)
+        return self._perform(Batch(description or f"take {len(added)} spans", ops, doc.id, code))
+
     # -- find -----------------------------------------------------------------------------
 
     def find(self, query: str) -> list[tuple[int, int]]:
@@ -477,6 +513,9 @@ class Workspace:
     def _require_project(self) -> None:
         if self.project.readonly:
             raise AnnotationError("the project is open read-only", "readonly")
+        if self.viewing is not None:
+            raise AnnotationError(f"the set of {self.viewing} is shown read-only; annotate as {self.viewing} "
+                                  "to change it", "viewing_set", name=self.viewing)
 
     def _overlap(self, span: Span, ignore: str | None = None, index: SpanIndex | None = None) -> RuleError | None:
         neighbours = [s for s in (index or self.spans).overlapping(span.start, span.end)

@@ -19,6 +19,7 @@ from annotator.core.display import neutralised
 from annotator.core.selection import snap
 from annotator.store import ProjectError
 from annotator.store.workspace import AnnotationError
+from annotator.ui import messages
 from annotator.ui.dialogs import ask
 from annotator.ui.entity_picker import EntityPicker
 
@@ -29,7 +30,7 @@ class AnnotatingCommands:
         try:
             return action(self.workspace)
         except AnnotationError as exc:
-            self.message(str(exc))
+            self.message(messages.text(exc))  # translated where its code has a template
         except ProjectError as exc:
             self._write_failed(exc)
         return None

@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication
 
 from annotator import RESOURCES, __version__
 from annotator.store import ProjectError
+from annotator.team.package_info import package_annotator
 from annotator.ui import errors, messages
+from annotator.ui.annotator_name import ask_name, os_user, remember, remembered
 from annotator.ui.fonts import FontLoadError, load_bundled_fonts
 from annotator.ui.main_window import MainWindow, open_with_fallback
 
@@ -57,7 +59,26 @@ def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> 
     return translator
 
 
-def run(project_path: Path, annotator: str) -> int:
+def who_annotates(settings: QSettings, given: str | None, package_name: str | None, interactive: bool,
+                   parent=None) -> str:
+    """The analyst's name: `given` (--annotator or $ANNOTATOR_NAME), else the remembered one, else
+    asked once (prefilled with the OS user) and remembered. Never asked in a package file (its
+    annotator is the name) nor without a screen to ask on (`interactive` False: offscreen tests).
+    Cancelling the question starts as the OS user, unremembered: it is asked again next time."""
+    if given:
+        return given
+    known = remembered(settings)
+    if known or package_name or not interactive:
+        return known or os_user() or "unknown"
+    typed = ask_name(parent, os_user())
+    if typed is None:
+        return os_user() or "unknown"
+    remember(settings, typed)
+    return typed
+
+
+def run(project_path: Path, annotator: str | None) -> int:
+    """`annotator` None: no name was given on the command line or in $ANNOTATOR_NAME."""
     app = create_application()
     errors.setup_log_file()
     window: list[MainWindow] = []
@@ -74,7 +95,10 @@ def run(project_path: Path, annotator: str) -> int:
         return 1
     if project is None:
         return 1
-    window.append(MainWindow(project, annotator, QSettings()))
+    settings = QSettings()
+    name = who_annotates(settings, annotator, package_annotator(project.info()),
+                         app.platformName() not in ("offscreen", "minimal"))
+    window.append(MainWindow(project, name, settings))
     window[0].show()
     return app.exec()
 

@@ -32,8 +32,11 @@ from annotator.ui.layout_shortcuts import LayoutShortcuts
 from annotator.ui.pane_focus import PaneFocus
 from annotator.ui.label_editor import LabelEditor
 from annotator.ui.layout import WindowLayout
+from annotator.ui.merge_packages import merge_allowed
 from annotator.ui.document_view import DocumentView, TextMismatch
 from annotator.ui.project_switcher import ProjectSwitcher, open_with_fallback
+from annotator.ui.review_mode import ReviewMode
+from annotator.ui.set_chooser import SetChooser
 from annotator.ui.shortcut_editor import ShortcutEditor
 from annotator.ui.shortcuts_sheet import sheet
 from annotator.ui.status_bar import StatusBar
@@ -61,6 +64,7 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         self.busy = False
         self._close_after_import = False
         self.import_task = None
+        self.agreement_view = None  # View > Agreement (agreement_view.py), made when first asked for
         # Why the open document cannot be annotated (its text no longer matches its spans).
         self.doc_readonly: str | None = None
         self.view = DocumentView(project.schema, float(self.settings.value("font_size", DEFAULT_FONT_SIZE)))
@@ -75,10 +79,13 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         column.addWidget(self.find_bar)
         self.setCentralWidget(central)
         self.suggestions = SuggestionsController(self)
+        self.review = ReviewMode(self)  # View > Review: adjudication into gold (review_mode.py)
         self.build_docks(project.schema)
         self.registry = build_commands(self)
+        self.review.attach()
         self.switcher = ProjectSwitcher(self, self.recent_menu)
         self.switcher.refresh_recent()
+        self.set_chooser = SetChooser(self, self.set_menu)  # File > Annotate as…, View > Show set
         self.status = StatusBar(self.statusBar(), self)
         self.message_label, self.saved_label = self.status.message_label, self.status.saved_label
         self.position_label, self.spans_label = self.status.position_label, self.status.spans_label
@@ -134,13 +141,33 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         self.span_model.set_schema(project.schema)
         self.entity_browser.refresh()
         self._show_project()
+        if self.agreement_view is not None:
+            self.agreement_view.follow_project()  # its figures were the old project's
+
+    def work_as(self, name: str) -> None:
+        """Work in `name`'s set from now on (Annotate as…, review as gold): a new Workspace, so
+        the undo history of the previous name is dropped (its actions were that set's); the open
+        document is shown again with `name`'s spans. The caller says so and remembers the name."""
+        self.claim_panel.commit_pending()
+        doc = self.workspace.document
+        self._unsubscribe()
+        self.annotator = name
+        self.workspace = Workspace(self.project, name)
+        self._unsubscribe = self.workspace.subscribe(self._on_change)
+        if self.agreement_view is not None:
+            self.agreement_view.follow_project()  # another workspace
+        if doc is not None:
+            self.open_document(doc.id)
+        self._update_status()
 
     def _show_project(self) -> None:
         project = self.project
         self._project_name = project.info().get("name", project.path.stem)
+        self.set_chooser.project_shown()
         self._update_title()
         for name in ("import", "import_folder", "import_suggestions"):
             self.registry.actions[name].setEnabled(not project.readonly)
+        self.registry.actions["merge_packages"].setEnabled(merge_allowed(project))
         self.doc_model.set_rows(project.document_rows())
         self.doc_filter.forget_texts()
         self.switcher.remember(project.path)
@@ -186,6 +213,7 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
     def open_document(self, doc_id: str) -> None:
         self.claim_panel.commit_pending()
         self._finish_loading()
+        self.set_chooser.follow(doc_id)  # the set shown read-only, if this document has it
         try:
             # The first screen's spans now, the rest right after the first paint.
             doc = self.workspace.open_document(doc_id, first_chars=FIRST_SCREEN_CHARS)
@@ -287,6 +315,7 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         position = (self.doc_model.row_of(doc.id) or 0) + 1 if doc is not None and rows else None
         self.status.show(position=position, documents=len(rows), status=doc.status if doc else None,
                          spans=len(self.workspace.spans), readonly_reason=self._readonly_reason())
+        self.status.show_identity(self.annotator, self.workspace.viewing)
         history = self.workspace.history
         self.status.show_history(self.undo_action, self.redo_action, history.undo_text(), history.redo_text())
 

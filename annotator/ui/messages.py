@@ -26,6 +26,8 @@ TEMPLATES: dict[tuple[str, str], tuple[str, ...]] = {
     ("rule", "no_document"): (QT_TRANSLATE_NOOP("Messages", "no document is open"),),
     ("rule", "loading"): (QT_TRANSLATE_NOOP("Messages", "the document is still loading"),),
     ("rule", "readonly"): (QT_TRANSLATE_NOOP("Messages", "the project is open read-only"),),
+    ("rule", "viewing_set"): (QT_TRANSLATE_NOOP(
+        "Messages", "the set of {name} is shown read-only; annotate as {name} to change it"),),
     ("rule", "entity_name"): (QT_TRANSLATE_NOOP("Messages", "an entity needs a name"),),
     ("rule", "merge_self"): (QT_TRANSLATE_NOOP("Messages", "an entity cannot be merged into itself"),),
     ("rule", "no_span"): (QT_TRANSLATE_NOOP("Messages", "no span {span!r} in this document"),),
@@ -81,6 +83,12 @@ TEMPLATES: dict[tuple[str, str], tuple[str, ...]] = {
                                       "not saved; everything before it is)"),
     ),
     ("project", "exists"): (QT_TRANSLATE_NOOP("Messages", "{path} already exists"),),
+    # merging packages (annotator.team.merge): refused before anything is written
+    ("project", "not_a_package"): (
+        QT_TRANSLATE_NOOP("Messages", "{path} is a project, not a package made by `annotator assign`"),),
+    ("project", "package_of_other"): (QT_TRANSLATE_NOOP("Messages", "{path} is a package of another project"),),
+    ("project", "package_document_missing"): (
+        QT_TRANSLATE_NOOP("Messages", "{path}: {count} documents are not in the project (first: {doc_id})"),),
     ("project", "no_folder"): (QT_TRANSLATE_NOOP("Messages", "{path} is not a folder"),),
     ("project", "no_document"): (QT_TRANSLATE_NOOP("Messages", "no document {doc_id!r}"),),
     ("project", "no_span"): (QT_TRANSLATE_NOOP("Messages", "no span {span_id!r}"),),

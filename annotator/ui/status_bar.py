@@ -1,5 +1,6 @@
-"""The window's status bar: the last message, where the open document is in the list, its span
-count, and whether everything is stored ("saved 14:02:11", "NOT SAVED", "read-only").
+"""The window's status bar: the last message, who is annotating ("Annotating as amal", and
+"Showing salma's set (read-only)" while another set is shown), where the open document is in the
+list, its span count, and whether everything is stored ("saved 14:02:11", "NOT SAVED", "read-only").
 
 It owns the saved/failed state: a write the store refused is shown in a dialog once and kept
 here until a later write succeeds.
@@ -11,8 +12,9 @@ import time
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QStatusBar, QWidget
+from PySide6.QtWidgets import QSizePolicy, QStatusBar, QWidget
 
+from annotator.core.display import neutralised
 from annotator.store.errors import ProjectError
 from annotator.ui import errors, messages
 from annotator.ui.models import status_name
@@ -27,8 +29,20 @@ class StatusBar(QObject):
         self.spans_label = plain_label()
         self.saved_label = plain_label()
         self.message_label = plain_label()
+        self.identity_label = plain_label()
+        # Shown only while another annotator's set is: nothing typed then is stored, and the
+        # analyst must not take that set's spans for their own.
+        self.viewing_label = plain_label()
+        self.viewing_label.setStyleSheet("background: #fff3bf; color: #5c3c00; font-weight: bold; padding: 1px 6px;"
+                                         "border: 1px solid #e0c060; border-radius: 3px;")
+        self.viewing_label.hide()
+        self._identity: tuple[str, str | None] | None = None
+        # A long message is cut (whole on hover), never the facts on the right: who annotates,
+        # where, whether it is saved. A QLabel otherwise claims its whole text's width.
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bar.addWidget(self.message_label, 1)
-        for label in (self.position_label, self.spans_label, self.saved_label):
+        for label in (self.viewing_label, self.identity_label, self.position_label, self.spans_label,
+                      self.saved_label):
             bar.addPermanentWidget(label)
         self.last_saved: float | None = None
         self.write_failure: str | None = None  # the sentence of the last failed write, until one succeeds
@@ -40,6 +54,7 @@ class StatusBar(QObject):
         shown = errors.visible(text)
         if shown != self.message_label.text():  # an unchanged label is not repainted in the action's frame
             self.message_label.setText(shown)
+            set_tooltip(self.message_label, shown)
 
     def project_changed(self) -> None:
         """Another project is shown: "saved 14:02" and a failed write were the previous
@@ -82,6 +97,19 @@ class StatusBar(QObject):
         self.saved_label.setText(state)
         # Why it is read-only (or why the last action was not saved), on hover.
         set_tooltip(self.saved_label, readonly_reason or self.write_failure or "")
+
+    def show_identity(self, annotator: str, viewing: str | None) -> None:
+        """Whose set the window works in, and whose it shows read-only (None: its own). Both
+        names are typed by people or come from merged files: neutralised."""
+        if self._identity == (annotator, viewing):
+            return  # called after every action: unchanged labels are not touched
+        self._identity = (annotator, viewing)
+        self.identity_label.setText(self.tr("Annotating as {name}").format(name=neutralised(annotator)))
+        if viewing is None:
+            self.viewing_label.hide()
+            return
+        self.viewing_label.setText(self.tr("Showing {name}'s set (read-only)").format(name=neutralised(viewing)))
+        self.viewing_label.show()
 
     def show_history(self, undo: QAction, redo: QAction, undo_text: str | None, redo_text: str | None) -> None:
         # Undo texts quote span texts and names: escaped, or the toolbar tooltip renders them.

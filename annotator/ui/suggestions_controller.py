@@ -5,7 +5,8 @@ The article shows them (DocumentView.suggestions); this controller decides which
 workspace's Changes like every view: a span added where a suggestion of its layer is shown
 makes that suggestion go, and an undo or redo that brings stored suggestions back reloads them.
 A rejection is stored in the project (the workspace leaves rejected ones out of what it finds), so
-it lasts beyond the session.
+it lasts beyond the session. In review (review_mode.py) the suggestions are the annotators'
+candidates: loading, following Changes, Accept and Reject are handed over to it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ class SuggestionsController(QObject):
     # -- following the workspace ------------------------------------------------------
 
     def apply_change(self, change: Change) -> None:
+        if self.window.review.active:  # in review the suggestions are the candidates: review_mode.py
+            self.window.review.apply_change(change)
+            return
         workspace = self.window.workspace
         doc = workspace.document
         if doc is not None and self._view.suggestions:
@@ -62,6 +66,9 @@ class SuggestionsController(QObject):
         if doc is None or doc.id != doc_id or window.project.readonly or not self._idle() or window.doc_readonly:
             return
         window._finish_loading()
+        if window.review.active:
+            window.review.load(doc_id)
+            return
         workspace = window.workspace
         shown = self._view.suggestions
         if shown:
@@ -84,8 +91,10 @@ class SuggestionsController(QObject):
         """After a label: add the other spellings of the new span (covered suggestions already
         went with its Change)."""
         workspace = self.window.workspace
-        if not self._idle() or span.id not in workspace.spans:
-            return  # the window closed, an import owns the connection, or the span is gone again
+        if not self._idle() or span.id not in workspace.spans or self.window.review.active:
+            # The window closed, an import owns the connection, the span is gone again, or the
+            # suggestions are review's candidates (other spellings would mix with them).
+            return
         shown = {k.key() for k in self._view.suggestions}
         fresh = [s for s in workspace.variant_suggestions(span.id) if s.key() not in shown]
         if not fresh:
@@ -99,6 +108,9 @@ class SuggestionsController(QObject):
 
     def accept(self, suggestions) -> None:
         window = self.window
+        if window.review.active:
+            window.review.accept(suggestions)
+            return
         if window._refused():
             return
         suggestions = list(suggestions)
@@ -136,6 +148,9 @@ class SuggestionsController(QObject):
 
     def reject(self, suggestions) -> None:
         window = self.window
+        if window.review.active:
+            window.review.reject(suggestions)
+            return
         doc = window.workspace.document
         if doc is None or window._refused():
             return

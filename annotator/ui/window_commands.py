@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from annotator.ui import theme
 from annotator.ui.actions import ActionRegistry, Command, Insert, Separator, read_overrides
+from annotator.ui.merge_packages import merge_dialog
 
 Std = QKeySequence.StandardKey
 
@@ -24,6 +25,15 @@ def build_commands(window) -> ActionRegistry:
 
     def recent(menu: QMenu) -> None:
         w.recent_menu = menu.addMenu(translate("Commands", "Open &recent"))
+
+    def show_set(menu: QMenu) -> None:
+        w.set_menu = menu.addMenu(translate("Commands", "Show &set"))  # filled by set_chooser.py
+
+    def agreement() -> None:
+        # Imported when first asked for: the agreement modules would add ~30 ms to every start.
+        from annotator.ui.agreement_view import show_agreement
+
+        show_agreement(w)
 
     def docks(menu: QMenu) -> None:
         for dock in (w.doc_dock, w.entity_dock, w.span_dock, w.claim_dock, w.palette_dock):
@@ -48,6 +58,12 @@ def build_commands(window) -> ActionRegistry:
                 lambda: w.import_dialog(as_suggestions=True), "file", (), "mdi6.lightbulb-outline"),
         Command("export", translate("Commands", "&Export…"), w.export_dialog, "file", ("Ctrl+E",), "mdi6.export",
                 help=translate("Commands", "export documents")),
+        Command("merge_packages", translate("Commands", "&Merge packages…"), lambda: merge_dialog(w), "file", (),
+                "mdi6.source-merge", help=translate("Commands", "bring the analysts' package files back into this "
+                                                               "project")),
+        Separator("file"),
+        Command("annotate_as", translate("Commands", "Annotate &as…"), lambda: w.set_chooser.annotate_as(), "file",
+                (), "mdi6.account-edit", help=translate("Commands", "work as another annotator (your name)")),
         Separator("file"),
         Command("quit", translate("Commands", "&Quit"), w.close, "file", (Std.Quit,),
                 help=translate("Commands", "quit")),
@@ -85,6 +101,12 @@ def build_commands(window) -> ActionRegistry:
                 "mdi6.magnify-minus", help=translate("Commands", "smaller text")),
         Command("zoom_reset", translate("Commands", "&Reset zoom"), lambda: w.zoom(0), "view", ("Ctrl+0",),
                 help=translate("Commands", "text at its usual size")),
+        Command("review", translate("Commands", "Re&view into gold"), lambda: w.review.toggle(), "view", ("Ctrl+R",),
+                "mdi6.scale-balance",
+                help=translate("Commands", "review mode: every annotator's spans at once, adjudicated into the gold "
+                                           "set (again: leave review)")),
+        Separator("view"),
+        Insert("view", show_set),
         Separator("view"),
         Insert("view", docks),
         Separator("view"),
@@ -92,6 +114,9 @@ def build_commands(window) -> ActionRegistry:
                 (), "mdi6.view-dashboard-outline"),
         Command("dark_theme", translate("Commands", "&Dark theme"), lambda: theme.toggle(w), "view", (),
                 "mdi6.theme-light-dark"),
+        Command("agreement", translate("Commands", "A&greement and progress…"), agreement, "view",
+                ("Ctrl+Shift+G",), "mdi6.account-multiple-check",
+                help=translate("Commands", "agreement between the annotators' sets, and each set's progress")),
 
         Command("next_document", translate("Commands", "&Next document"), lambda: w.step(1), "go",
                 ("Ctrl+PgDown",), "mdi6.chevron-double-left", help=translate("Commands", "next document")),
@@ -105,6 +130,12 @@ def build_commands(window) -> ActionRegistry:
         Command("previous_span", translate("Commands", "Pre&vious span"), lambda: w.panes.step_span(-1), "go",
                 ("Alt+Right",), "mdi6.chevron-right",
                 help=translate("Commands", "select the previous span in reading order")),
+        Command("next_disagreement", translate("Commands", "Next disa&greement"), lambda: w.review.step(1), "go",
+                ("Alt+Down",), "mdi6.arrow-down-bold-outline",
+                help=translate("Commands", "in review: outline the next candidate the annotators disagree on")),
+        Command("previous_disagreement", translate("Commands", "Previous dis&agreement"), lambda: w.review.step(-1),
+                "go", ("Alt+Up",), "mdi6.arrow-up-bold-outline",
+                help=translate("Commands", "in review: outline the previous candidate the annotators disagree on")),
         Command("span_at_cursor", translate("Commands", "Select the span at the &cursor"),
                 lambda: w.panes.span_at_cursor(), "go", ("Alt+Return",), "mdi6.cursor-text",
                 help=translate("Commands", "select the span under the text cursor (again: the span around it)")),

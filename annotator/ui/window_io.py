@@ -23,6 +23,7 @@ from annotator.ui import errors, messages
 from annotator.ui.export_dialog import ExportChoices, ExportDialog
 from annotator.ui.import_format_dialog import ImportFormatDialog
 from annotator.ui.import_task import ImportTask, refuse_project_inputs
+from annotator.ui.merge_packages import show_changed_sets
 from annotator.ui.progress import steps, stopping, task_progress
 
 MAX_LISTED = 30  # rejected inputs listed in the report dialog; the rest are counted
@@ -114,11 +115,13 @@ class ImportExport:
             self.doc_filter.set_query(self.search.text())  # new documents may match the search
         if self.workspace.document is not None:
             self._select_document_row(self.workspace.document.id)
+        if report.changed_sets:  # another analyst's sets of stored documents (io/set_import.py)
+            show_changed_sets(self, {name for _, name in report.changed_sets}, {d for d, _ in report.changed_sets})
         lines = [self._import_summary(report, as_suggestions, task.cancelled)]
         if report.formats:  # format names are the CLI's --format names, not translated
             lines[0] += " " + translate("ImportExport", "By format: {formats}.").format(
                 formats=", ".join(f"{name} {count}" for name, count in sorted(report.formats.items())))
-        lines[0] += self._answers_summary(report)
+        lines[0] += self._answers_summary(report) + self._sets_summary(report)
         lines += [str(r) for r in report.rejected[:MAX_LISTED]]
         if len(report.rejected) > MAX_LISTED:
             lines.append(translate("ImportExport", "… and %n more", "", len(report.rejected) - MAX_LISTED))
@@ -184,6 +187,17 @@ class ImportExport:
             said += " " + translate("ImportExport", "%n accepted Prodigy tasks joined the document of their text.", "",
                                     report.joined)
         return said
+
+    @staticmethod
+    def _sets_summary(report) -> str:
+        """Sets of documents already in the project (another analyst's export), "" when none."""
+        if not (report.sets_added or report.sets_replaced or report.sets_unchanged):
+            return ""
+        return " " + translate("ImportExport", "Annotators' sets of documents already in the project: {added}, "
+                                               "{replaced}, {unchanged}.").format(
+            added=translate("ImportExport", "%n added", "", report.sets_added),
+            replaced=translate("ImportExport", "%n replaced", "", report.sets_replaced),
+            unchanged=translate("ImportExport", "%n unchanged", "", report.sets_unchanged))
 
     def _set_busy(self, busy: bool) -> None:
         """Block every way into an action while the import worker owns the connection: the

@@ -2,6 +2,181 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>AgreementCharts</name>
+        <message>
+            <source>missed</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>rows: the first annotator of each pair (by name) · columns: the second</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n matched or missed spans</source>
+            <translation>
+                <numerusform>%n matched or missed span</numerusform>
+                <numerusform>%n matched or missed spans</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{row} → {column}: {count}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>F1 exact</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>F1 overlap</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{label}: F1 exact {exact}, F1 overlap {overlap} ({spans} spans)</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>AgreementModels</name>
+        <message>
+            <source>{done} done and {started} in progress of {total}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>AgreementView</name>
+        <message>
+            <source>Agreement and progress</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Layer:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Computing…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>F1 exact</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>F1 overlap</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Fleiss' κ</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Krippendorff's α</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Tokens</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotator A</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotator B</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Cohen's κ</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotators</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Set</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Done</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>In progress</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>New</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Skipped</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Progress</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Pairs</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Confusion</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Labels</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Disputed documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Pro&amp;gress</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The figures could not be computed: {reason}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Computing the figures…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No document has been done by two or more annotators yet, so there is nothing to compare. Give documents to several annotators with “annotator assign --overlap”, then merge their packages back with “annotator merge”. Each set's progress is below.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotators: {names}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>{kappa} (on the %n documents every annotator did)</source>
+            <translation>
+                <numerusform>{kappa} (on the %n document every annotator did)</numerusform>
+                <numerusform>{kappa} (on the %n documents every annotator did)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{name} (adjudicated)</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>AnnotatingCommands</name>
         <message>
             <source>Nothing to label in the selection</source>
@@ -96,6 +271,21 @@ Delete it and leave those claims without a claimant? (Ctrl+Z undoes it)</numerus
         </message>
     </context>
     <context>
+        <name>AnnotatorName</name>
+        <message>
+            <source>Type your name: it is recorded on every span you make.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>"{gold}" is the adjudicated set, not an annotator: type your own name.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>A name has at most {n} characters.</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>App</name>
         <message>
             <source>Font missing</source>
@@ -108,6 +298,17 @@ Arabic will be shown with a system font.</source>
         </message>
         <message>
             <source>Cannot open project</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>CandidateModel</name>
+        <message>
+            <source>in a conflict with other candidates here</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>no other candidate overlaps it</source>
             <translation type="unfinished"></translation>
         </message>
     </context>
@@ -238,6 +439,10 @@ The mention nearest the claim, of %n mentions</numerusform>
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Show &amp;set</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>&amp;File</source>
             <translation type="unfinished"></translation>
         </message>
@@ -291,6 +496,22 @@ The mention nearest the claim, of %n mentions</numerusform>
         </message>
         <message>
             <source>export documents</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>&amp;Merge packages…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>bring the analysts' package files back into this project</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotate &amp;as…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>work as another annotator (your name)</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -410,11 +631,27 @@ The mention nearest the claim, of %n mentions</numerusform>
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Re&amp;view into gold</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>review mode: every annotator's spans at once, adjudicated into the gold set (again: leave review)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>Reset &amp;layout</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
             <source>&amp;Dark theme</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>A&amp;greement and progress…</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>agreement between the annotators' sets, and each set's progress</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -447,6 +684,22 @@ The mention nearest the claim, of %n mentions</numerusform>
         </message>
         <message>
             <source>select the previous span in reading order</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Next disa&amp;greement</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>in review: outline the next candidate the annotators disagree on</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Previous dis&amp;agreement</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>in review: outline the previous candidate the annotators disagree on</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -1196,6 +1449,31 @@ The application keeps running. The details are in the log file:
             </translation>
         </message>
         <message>
+            <source>Annotators' sets of documents already in the project: {added}, {replaced}, {unchanged}.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n added</source>
+            <translation>
+                <numerusform>%n added</numerusform>
+                <numerusform>%n added</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n replaced</source>
+            <translation>
+                <numerusform>%n replaced</numerusform>
+                <numerusform>%n replaced</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n unchanged</source>
+            <translation>
+                <numerusform>%n unchanged</numerusform>
+                <numerusform>%n unchanged</numerusform>
+            </translation>
+        </message>
+        <message>
             <source>Export: tick at least one document status</source>
             <translation type="unfinished"></translation>
         </message>
@@ -1439,6 +1717,76 @@ The application keeps running. The details are in the log file:
         </message>
     </context>
     <context>
+        <name>MergePackages</name>
+        <message>
+            <source>All files (*)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Packages (*.annotator)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merge packages</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merge refused</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merge refused: nothing was changed</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Merged {packages}: {changed}.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n packages</source>
+            <translation>
+                <numerusform>%n package</numerusform>
+                <numerusform>%n packages</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n document sets changed</source>
+            <translation>
+                <numerusform>%n document set changed</numerusform>
+                <numerusform>%n document sets changed</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n documents</source>
+            <translation>
+                <numerusform>%n document</numerusform>
+                <numerusform>%n documents</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n changed</source>
+            <translation>
+                <numerusform>%n changed</numerusform>
+                <numerusform>%n changed</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{annotator}: {documents}, {changed}, {kept}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n kept from a newer package</source>
+            <translation>
+                <numerusform>%n kept from a newer package</numerusform>
+                <numerusform>%n kept from a newer package</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>{annotator}: {documents}, {changed}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>Messages</name>
         <message>
             <source>no document is open</source>
@@ -1450,6 +1798,10 @@ The application keeps running. The details are in the log file:
         </message>
         <message>
             <source>the project is open read-only</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>the set of {name} is shown read-only; annotate as {name} to change it</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -1581,6 +1933,18 @@ The application keeps running. The details are in the log file:
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>{path} is a project, not a package made by `annotator assign`</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path} is a package of another project</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{path}: {count} documents are not in the project (first: {doc_id})</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>{path} is not a folder</source>
             <translation type="unfinished"></translation>
         </message>
@@ -1638,6 +2002,21 @@ The application keeps running. The details are in the log file:
         </message>
         <message>
             <source>{path} could not be read or written ({detail}): check the disk and open the project again (your last action was not saved; everything before it is)</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>NameDialog</name>
+        <message>
+            <source>Who is annotating?</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>You annotate as {name}. Your spans from now on are recorded as:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Your name is recorded on every span you make, and names your set of annotations:</source>
             <translation type="unfinished"></translation>
         </message>
     </context>
@@ -1701,6 +2080,143 @@ Open it read-only?</source>
         </message>
     </context>
     <context>
+        <name>Review</name>
+        <message>
+            <source>Text</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Label</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Marked by</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Agree</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewMode</name>
+        <message>
+            <source>Review needs a document open in a writable project (and no import running)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Reviewing into gold: Tab outlines a candidate, Enter accepts it, Esc or Delete rejects it, 1-9 take that annotator's version, Alt+Down the next disagreement</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Review left: annotating as {name}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Review</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n agreed spans pre-accepted into gold (Ctrl+Z undoes it)</source>
+            <translation>
+                <numerusform>%n agreed span pre-accepted into gold (Ctrl+Z undoes it)</numerusform>
+                <numerusform>%n agreed spans pre-accepted into gold (Ctrl+Z undoes it)</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No more disagreements this way</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No candidate is outlined: Tab outlines one, Enter accepts it</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No agreed candidate is open: decide each with Enter, Esc or 1-9</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>«{text}» accepted into gold; %n overlapping candidates rejected</source>
+            <translation>
+                <numerusform>«{text}» accepted into gold; %n overlapping candidate rejected</numerusform>
+                <numerusform>«{text}» accepted into gold; %n overlapping candidates rejected</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>«{text}» accepted into gold</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>%n agreed candidates accepted into gold</source>
+            <translation>
+                <numerusform>%n agreed candidate accepted into gold</numerusform>
+                <numerusform>%n agreed candidates accepted into gold</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>No candidate is outlined: Tab outlines one, Esc or Delete rejects it</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>«{text}» rejected</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No candidate is outlined: Tab outlines one, then 1-9 take that annotator's version</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message numerus="yes">
+            <source>This document has %n annotators</source>
+            <translation>
+                <numerusform>This document has %n annotator</numerusform>
+                <numerusform>This document has %n annotators</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>took {name}'s version: {taken} accepted, {rejected} rejected</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>took {name}'s version: nothing here ({rejected} rejected)</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPanel</name>
+        <message>
+            <source>Pre-accept agreed spans</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>On opening a document without gold spans, put the spans every annotator marked alike into gold (one undoable action)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Accept into gold</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Reject</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Leave review</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>This document has no annotator's set to review.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{candidates} candidates from {annotators} annotators: {agreed} agreed, {gold} in gold, {rejected} rejected, {open} open ({disputed} to decide, {conflicts} conflicts). Gold set: {status}.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{number} {name}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
         <name>SchemaChooser</name>
         <message>
             <source>Schema of the new project</source>
@@ -1729,6 +2245,53 @@ Open it read-only?</source>
         <message>
             <source>This schema cannot be used:
 {problem}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>SetChooser</name>
+        <message>
+            <source>Work as another annotator: the spans you make are recorded under that name</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>This file is the package of {name}: it is annotated as {name} only</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotating as {name}; the undo history of {previous} was dropped</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotating as {name}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No document is open</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>My set ({name})</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>{set} · {status}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No other annotator has a set in this document</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Showing your own set</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Showing {name}'s set read-only: annotate as {name} to change it</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>This document has no set of {name}: showing your own set</source>
             <translation type="unfinished"></translation>
         </message>
     </context>
@@ -1928,6 +2491,14 @@ Open it read-only?</source>
         </message>
         <message>
             <source>all changes saved</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Annotating as {name}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Showing {name}'s set (read-only)</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
