@@ -54,15 +54,22 @@ def export(docs: Iterable[Document], out: Path, schema: Schema, layer: str | Non
 
 
 def _flat_spans(doc: Document, layer: str, warnings: list[str]) -> list[Span]:
+    ordered = sorted((s for s in doc.spans if s.layer == layer), key=Span.sort_key)
+    return flat_spans(doc, fitting_spans(doc, ordered, warnings), warnings, "CoNLL")
+
+
+def flat_spans(doc: Document, ordered: list[Span], warnings: list[str], place: str) -> list[Span]:
+    """Of spans in reading order (Span.sort_key), those a flat tag sequence (IOB, spaCy's
+    doc.ents) can hold: none only whitespace, none inside or across a kept one (the first of
+    them is kept). Each other one is a warning saying it is left out of `place`."""
     kept: list[Span] = []
     reach = 0  # end of the last kept span
-    ordered = sorted((s for s in doc.spans if s.layer == layer), key=Span.sort_key)
-    for span in fitting_spans(doc, ordered, warnings):
+    for span in ordered:
         where = f"document {doc.id}: span {span.id} ({span.label} {span.start}-{span.end})"
         if is_blank(span.text):
-            warnings.append(f"{where} is only whitespace and is left out of CoNLL")
+            warnings.append(f"{where} is only whitespace and is left out of {place}")
         elif span.start < reach:
-            warnings.append(f"{where} overlaps another and is left out of CoNLL")
+            warnings.append(f"{where} overlaps another and is left out of {place}")
         else:
             kept.append(span)
             reach = span.end

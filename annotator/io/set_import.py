@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from annotator.core.model import Document, Relation, Span, new_id
+from annotator.core.model import Relation, Span
 from annotator.io.pipeline import Prepared
 from annotator.io.records import Draft, Rejection
 from annotator.store.documents import SpanFilter
 from annotator.store.interface import Store
+from annotator.store.set_content import free_ids, same_content
 
 
 def carries_sets(draft: Draft) -> bool:
@@ -65,40 +66,10 @@ def plan(project: Store, targets: list[tuple[str, Prepared]], used: set[str]) ->
             spans = [s for s in doc.spans if s.annotator == name]
             relations = [replace(r, annotator=name) for r in doc.relations if owner[r.head] == name]
             current = project.get_document(doc_id, SpanFilter(annotators=(name,)))
-            if name in have and have[name] == doc.status and _same(current, spans, relations):
+            if name in have and have[name] == doc.status and same_content(current, spans, relations):
                 result.unchanged += 1
                 continue
-            spans, relations = _free_ids(project, current, spans, relations, used)
+            spans, relations = free_ids(project, current, spans, relations, used)
             result.changes.append(SetChange(doc_id, name, spans, relations, doc.status, name not in have,
                                             prepared.draft))
     return result
-
-
-def _free_ids(project: Store, current: Document, spans: list[Span], relations: list[Relation],
-              used: set[str]) -> tuple[list[Span], list[Relation]]:
-    """The record's ids where free; fresh ones where another set (or another row of the batch)
-    has them. The set being replaced gives its own ids up, so they stay across re-imports."""
-    taken = (project.taken_ids("spans", [s.id for s in spans]) - {s.id for s in current.spans}) | used
-    renamed = {s.id: new_id() for s in spans if s.id in taken}
-    spans = [replace(s, id=renamed.get(s.id, s.id)) for s in spans]
-    taken = (project.taken_ids("relations", [r.id for r in relations]) - {r.id for r in current.relations}) | used
-    relations = [replace(r, id=new_id() if r.id in taken else r.id, head=renamed.get(r.head, r.head),
-                         child=renamed.get(r.child, r.child)) for r in relations]
-    used.update(s.id for s in spans)
-    used.update(r.id for r in relations)
-    return spans, relations
-
-
-def _span_key(span: Span) -> tuple:
-    return (span.start, span.end, span.layer, span.label, span.entity.id if span.entity else "",
-            repr(sorted(span.attrs.items(), key=lambda kv: kv[0])))
-
-
-def _same(current: Document, spans: list[Span], relations: list[Relation]) -> bool:
-    """The same annotations, whatever their ids (a span given a fresh id on the first import
-    is the same span the second time)."""
-    def keys(span_list: list[Span], relation_list: list[Relation]) -> tuple[list, list]:
-        by_id = {s.id: _span_key(s) for s in span_list}
-        return (sorted(by_id.values()),
-                sorted((by_id.get(r.head, ()), by_id.get(r.child, ()), r.label) for r in relation_list))
-    return keys(current.spans, current.relations) == keys(spans, relations)

@@ -21,8 +21,9 @@ from pathlib import Path
 
 from annotator.core.model import Document, Span
 from annotator.core.schema import Schema
-from annotator.core.tokenize import is_blank, tokenize
+from annotator.core.tokenize import tokenize
 from annotator.io import fitting_spans
+from annotator.io.conll import default_layer, flat_spans  # the entity layer CoNLL exports, its rule
 from annotator.io.outputs import OutputRefused
 from annotator.io.records import MAX_DOCUMENT, Draft, Rejection, megabytes
 from annotator.io.txt import read_bytes
@@ -66,8 +67,6 @@ def _spacy(path: Path | str = ""):
 
 
 def export(docs: Iterable[Document], out: Path, schema: Schema, layer: str | None = None) -> list[str]:
-    from annotator.io.conll import default_layer  # the same entity layer CoNLL exports
-
     Doc, DocBin, Vocab = _spacy(out)
     warnings: list[str] = []
     ent_layer = layer or default_layer(schema, warnings)
@@ -87,24 +86,18 @@ def to_doc(doc: Document, ent_layer: str, Doc, vocab, warnings: list[str]):
         raise AssertionError(f"document {doc.id}: spaCy tokens do not give back the text")
     first = {t.start: i for i, t in enumerate(tokens)}
     stop = {t.end: i + 1 for i, t in enumerate(tokens)}
+    flat = {s.id for s in flat_spans(doc, [s for s in spans if s.layer == ent_layer], warnings,
+                                     "doc.ents (kept in doc.spans)")}
     groups: dict[str, list] = {}
-    ents, reach = [], 0
+    ents = []
     for span in spans:
         sspan = sdoc[first[span.start]:stop[span.end]]
         sspan.label_ = span.label
         if span.entity is not None:
             sspan.kb_id_ = span.entity.id
         groups.setdefault(span.layer, []).append(sspan)
-        if span.layer != ent_layer:
-            continue
-        where = f"document {doc.id}: span {span.id} ({span.label} {span.start}-{span.end})"
-        if is_blank(span.text):
-            warnings.append(f"{where} is only whitespace and is left out of doc.ents (kept in doc.spans)")
-        elif span.start < reach:
-            warnings.append(f"{where} overlaps another and is left out of doc.ents (kept in doc.spans)")
-        else:
+        if span.id in flat:
             ents.append(sspan)
-            reach = span.end
     sdoc.ents = ents
     for name, group in groups.items():
         sdoc.spans[name] = group

@@ -15,8 +15,7 @@ from annotator.store.sets import GOLD
 def annotated_documents(project: Store, with_gold: bool = False) -> Iterator[AnnotatedDocument]:
     """Every document with two or more annotators' sets (the gold set too with `with_gold`),
     each set with its spans (an empty list for a set that has only a status) and claimants."""
-    relation_names = {layer.name: attr.name for layer in project.schema.layers
-                      if (attr := rules.relation_attribute(project.schema, layer.name)) is not None}
+    relation_names = _relation_names(project)
     sets = {doc_id: [n for n in names if with_gold or n != GOLD]
             for doc_id, names in project.document_sets().items()}
     wanted = [doc_id for doc_id, names in sets.items() if len(names) >= 2]
@@ -28,7 +27,7 @@ def annotated_documents(project: Store, with_gold: bool = False) -> Iterator[Ann
             for name in names:
                 relations = [r for r in doc.relations if r.annotator == name]
                 keys: dict[str, str] = {}
-                for attribute in set(relation_names.values()):
+                for attribute in relation_names:
                     keys.update(claimant_keys(by_set[name], relations, attribute))
                 if keys:
                     claimants[name] = keys
@@ -37,7 +36,13 @@ def annotated_documents(project: Store, with_gold: bool = False) -> Iterator[Ann
 
 def project_agreement(project: Store, *, layer: str | None = None, labels: tuple[str, ...] = (),
                       with_gold: bool = False, top: int = 10) -> AgreementReport:
-    relation_names = tuple({attr.name for layer_ in project.schema.layers
-                            if (attr := rules.relation_attribute(project.schema, layer_.name)) is not None})
+    # A claimant is compared by who it is (claimant_keys), not again as a plain attribute.
     return compute_agreement(annotated_documents(project, with_gold), layers=[layer] if layer else None,
-                             labels=set(labels) or None, ignore_attributes=(NOTE, *relation_names), top=top)
+                             labels=set(labels) or None, ignore_attributes=(NOTE, *_relation_names(project)),
+                             top=top)
+
+
+def _relation_names(project: Store) -> tuple[str, ...]:
+    """The schema's relation attributes (a claim's claimant), by name, each once."""
+    return tuple(sorted({attr.name for layer in project.schema.layers
+                         if (attr := rules.relation_attribute(project.schema, layer.name)) is not None}))

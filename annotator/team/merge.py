@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from annotator.core.model import Document, Relation, Span, new_id
+from annotator.core.model import Document
 from annotator.store.documents import SpanFilter
 from annotator.store.errors import ProjectError
 from annotator.store.interface import Store
 from annotator.store.project import Project
+from annotator.store.set_content import free_ids, same_content
 from annotator.team.package_info import PackageInfo
 
 
@@ -99,36 +100,16 @@ def _merge_documents(project: Store, info: PackageInfo, docs: list[Document], re
             result.kept_newer += 1
             continue
         current = project.get_document(home, SpanFilter(annotators=(name,)))
-        spans, relations = _as_set(project, doc, name, current)
+        # Everything in a package is its annotator's set, whatever name the analyst's window
+        # recorded on the spans.
+        spans, relations = free_ids(project, current, [replace(s, annotator=name) for s in doc.spans],
+                                    [replace(r, annotator=name) for r in doc.relations])
         result.documents += 1
         result.spans += len(spans)
         result.relations += len(relations)
         if (sets.get(home, {}).get(name) == doc.status and sources.get(home, {}).get(name) == info.created
-                and _same(current.spans, current.relations, spans, relations)):
+                and same_content(current, spans, relations)):
             continue
         project.replace_set(home, name, spans, relations, doc.status, info.created)
         result.changed += 1
     docs.clear()
-
-
-def _as_set(project: Store, doc: Document, name: str, current: Document) -> tuple[list[Span], list[Relation]]:
-    """The package document's spans and relations as set `name` of the project, with fresh ids
-    for any taken by another set there (never by the set they replace)."""
-    taken = project.taken_ids("spans", [s.id for s in doc.spans]) - {s.id for s in current.spans}
-    renamed = {s.id: new_id() for s in doc.spans if s.id in taken}
-    spans = [replace(s, id=renamed.get(s.id, s.id), annotator=name) for s in doc.spans]
-    taken_rel = project.taken_ids("relations", [r.id for r in doc.relations]) - {r.id for r in current.relations}
-    relations = [replace(r, id=new_id() if r.id in taken_rel else r.id, head=renamed.get(r.head, r.head),
-                         child=renamed.get(r.child, r.child), annotator=name) for r in doc.relations]
-    return spans, relations
-
-
-def _key(span: Span) -> tuple:
-    return (span.id, span.start, span.end, span.layer, span.label, span.entity.id if span.entity else None,
-            sorted(span.attrs.items(), key=lambda kv: kv[0]).__repr__())
-
-
-def _same(spans_a: list[Span], relations_a: list[Relation], spans_b: list[Span], relations_b: list[Relation]) -> bool:
-    return (sorted(map(_key, spans_a)) == sorted(map(_key, spans_b))
-            and sorted((r.id, r.head, r.child, r.label) for r in relations_a)
-            == sorted((r.id, r.head, r.child, r.label) for r in relations_b))

@@ -133,16 +133,12 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         self._unsubscribe()
         self.project.close()
         self.project = project
-        self.annotator = package_annotator(project.info()) or self.own_annotator
-        self.workspace = Workspace(project, self.annotator)
-        self._unsubscribe = self.workspace.subscribe(self._on_change)
+        self._rebuild_workspace(package_annotator(project.info()) or self.own_annotator)
         self.palette.set_schema(project.schema)
         self.view.set_schema(project.schema)
         self.span_model.set_schema(project.schema)
         self.entity_browser.refresh()
         self._show_project()
-        if self.agreement_view is not None:
-            self.agreement_view.follow_project()  # its figures were the old project's
 
     def work_as(self, name: str) -> None:
         """Work in `name`'s set from now on (Annotate as…, review as gold): a new Workspace, so
@@ -151,14 +147,19 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         self.claim_panel.commit_pending()
         doc = self.workspace.document
         self._unsubscribe()
+        self._rebuild_workspace(name)
+        if doc is not None:
+            self.open_document(doc.id)
+        self._update_status()
+
+    def _rebuild_workspace(self, name: str) -> None:
+        """A fresh Workspace on the current project working in `name`'s set (the previous one is
+        unsubscribed by the caller); the agreement view follows it."""
         self.annotator = name
         self.workspace = Workspace(self.project, name)
         self._unsubscribe = self.workspace.subscribe(self._on_change)
         if self.agreement_view is not None:
-            self.agreement_view.follow_project()  # another workspace
-        if doc is not None:
-            self.open_document(doc.id)
-        self._update_status()
+            self.agreement_view.follow_project()
 
     def _show_project(self) -> None:
         project = self.project
