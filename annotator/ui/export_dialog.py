@@ -114,7 +114,7 @@ class ExportDialog(QDialog):
         self.layer = self._combo(self.tr("All layers"), [name for name, _ in choices.layers])
         self.label = self._combo(self.tr("All labels"), [])
         self._fill_labels()
-        self.annotator = self._combo(self.tr("All annotators"), choices.annotators)
+        self.annotator = self._combo(self.tr("All annotators (gold where adjudicated)"), choices.annotators)
         self.layer.currentIndexChanged.connect(self._fill_labels)
         form = QFormLayout()
         form.addRow(plain_label(self.tr("Format")), self.format)  # addRow(str) would make AutoText labels
@@ -165,7 +165,9 @@ class ExportDialog(QDialog):
         def one(combo: QComboBox) -> tuple[str, ...]:
             return () if combo.currentData() is None else (combo.currentData(),)
 
-        return SpanFilter(one(self.layer), one(self.label), one(self.annotator))
+        annotators = one(self.annotator)
+        # As `annotator export` does without --set: a document's gold set where it has one.
+        return SpanFilter(one(self.layer), one(self.label), annotators, prefer_gold=not annotators)
 
     def _summarise(self) -> None:
         if self._count is None:

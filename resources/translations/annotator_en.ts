@@ -1126,7 +1126,7 @@ The application keeps running. The details are in the log file:
             <translation type="unfinished"></translation>
         </message>
         <message>
-            <source>All annotators</source>
+            <source>All annotators (gold where adjudicated)</source>
             <translation type="unfinished"></translation>
         </message>
         <message>

@@ -90,7 +90,7 @@ def test_the_export_dialog_filters_and_says_what_the_format_loses(qtbot, tmp_pat
     pick(dialog.format, "native")
     assert counts == []  # the same selection in another format: counted once, when the dialog opened
     pick(dialog.layer, "claim")
-    assert counts == [(("done",), SpanFilter(layers=("claim",)))]
+    assert counts == [(("done",), SpanFilter(layers=("claim",), prefer_gold=True))]
     assert [dialog.label.itemData(i) for i in range(dialog.label.count())] == [None, "CLAIM", "PREDICTION"]
     box = dialog.statuses["new"]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on its indicator
@@ -109,6 +109,24 @@ def test_the_export_dialog_filters_and_says_what_the_format_loses(qtbot, tmp_pat
     records = [json.loads(line) for line in path.read_text("utf-8").splitlines()]
     assert [[s["id"] for s in r["spans"]] for r in records] == [["s4"], [], []]
     assert "Exported 3 documents" in window.message_label.text()
+
+
+def test_the_export_dialog_gives_a_documents_gold_set_where_it_has_one(qtbot, tmp_path, open_window):
+    path = claims_project(tmp_path)
+    with Project.open(path) as project:  # a curator adjudicated d1: only شويغو's span went into gold
+        from dataclasses import replace
+        gold = [replace(s, id="g1", annotator="gold") for s in project.get_document("d1").spans if s.id == "s1"]
+        project.replace_set("d1", "gold", gold, [], "done")
+    window = open_window(path)
+    dialog = window.make_export_dialog()
+    fmt, out, statuses, spans = dialog.chosen()
+    assert spans.prefer_gold and dialog.summary.text().startswith("2 documents, 3 spans will be written")
+    assert window.export_to("native", tmp_path / "gold.jsonl", statuses, spans) == []
+    records = {r["id"]: r for r in map(json.loads, (tmp_path / "gold.jsonl").read_text("utf-8").splitlines())}
+    assert [s["id"] for s in records["d1"]["spans"]] == ["g1"]
+    assert sorted(s["id"] for s in records["d2"]["spans"]) == ["s5", "s6"]  # no gold: every set
+    pick(dialog.annotator, "omar")  # one annotator's spans, gold or not
+    assert not dialog.span_filter().prefer_gold and dialog.span_filter().annotators == ("omar",)
 
 
 def test_export_warnings_are_listed_one_by_one(qtbot, tmp_path, open_window, dialogs):
