@@ -85,10 +85,11 @@ def whole_text_tip(text: str) -> str:
     return tooltip_text((RLM if right_to_left(text) else "") + neutralised(text, limit=TOOLTIP_SHOWN))
 
 
-def make_table(model, selection=QAbstractItemView.SelectionMode.SingleSelection) -> QTableView:
-    """A read-only row table. Fixed row heights: no per-row measuring, so thousands of rows
-    stay instant."""
-    table = QTableView()
+def make_table(model, selection=QAbstractItemView.SelectionMode.SingleSelection,
+               table: QTableView | None = None) -> QTableView:
+    """A read-only row table (`table`, a QTableView subclass, when given). Fixed row heights: no
+    per-row measuring, so thousands of rows stay instant."""
+    table = QTableView() if table is None else table
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(selection)

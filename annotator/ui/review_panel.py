@@ -11,13 +11,13 @@ from functools import lru_cache
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QModelIndex, QSettings, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QKeyEvent, QPainter, QPixmap
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout, QWidget)
 
 from annotator.core.adjudication import Adjudication, Candidate
 from annotator.core.display import neutralised
 from annotator.ui.flow_layout import FlowLayout
-from annotator.ui.models import ALIGNMENT, DISPLAY, TOOLTIP, TableModel, alignment, whole_text_tip
+from annotator.ui.models import ALIGNMENT, DISPLAY, TOOLTIP, TableModel, alignment, make_table, whole_text_tip
 from annotator.ui.plain import plain_label, tooltip_text
 
 # Okabe and Ito's colours, told apart with every common colour-vision deficiency; the ninth
@@ -147,20 +147,6 @@ def key_action(event: QKeyEvent) -> str | None:
     return None
 
 
-def _like_a_row_table(table: QTableView, model) -> None:
-    """What make_table (models.py) sets on its tables: whole rows, read-only, fixed row heights
-    (no per-row measuring: thousands of candidates stay instant)."""
-    table.setModel(model)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.verticalHeader().hide()
-    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    table.horizontalHeader().setHighlightSections(False)
-    table.setWordWrap(False)
-
-
 class ReviewPanel(QWidget):
     """The dock's contents; ReviewMode fills it and answers its signals."""
 
@@ -186,8 +172,7 @@ class ReviewPanel(QWidget):
         self.preaccept.toggled.connect(lambda on: self.settings.setValue(PREACCEPT_SETTING, on))
         layout.addWidget(self.preaccept)
         self.model = CandidateModel(self)
-        self.table = CandidateTable()
-        _like_a_row_table(self.table, self.model)
+        self.table = make_table(self.model, table=CandidateTable())
         self.table.keyAction.connect(self.action)
         header = self.table.horizontalHeader()
         header.setMinimumSectionSize(36)
