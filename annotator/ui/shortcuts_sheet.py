@@ -48,6 +48,10 @@ ARTICLE_KEYS = (
     ("Enter", QT_TRANSLATE_NOOP("ShortcutsSheet", "accept the outlined suggestion")),
     ("A / Shift+Enter", QT_TRANSLATE_NOOP("ShortcutsSheet", "accept all suggestions")),
     ("Esc", QT_TRANSLATE_NOOP("ShortcutsSheet", "reject the outlined suggestion (or all when none is outlined)")),
+    (QT_TRANSLATE_NOOP("ShortcutsSheet", "Delete (review)"),
+     QT_TRANSLATE_NOOP("ShortcutsSheet", "reject the outlined candidate (a selected gold span: delete it)")),
+    (QT_TRANSLATE_NOOP("ShortcutsSheet", "1-9 (review)"),
+     QT_TRANSLATE_NOOP("ShortcutsSheet", "take that annotator's version of the outlined candidate's conflict")),
 )
 
 

@@ -2396,6 +2396,22 @@ Open it read-only?</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Delete (review)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>reject the outlined candidate (a selected gold span: delete it)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>1-9 (review)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>take that annotator's version of the outlined candidate's conflict</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>label the selection (or relabel the selected span) {label}</source>
             <translation type="unfinished"></translation>
         </message>
