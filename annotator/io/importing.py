@@ -426,9 +426,7 @@ class Importer:
                 if chash in stored and carries_sets(prepared.draft):
                     set_records.append((stored[chash], prepared))
                     continue
-                for draft in [prepared.draft, *prepared.joined]:
-                    where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
-                    self.report.duplicates.append(f"{where}: already in the project")
+                self._already_stored(prepared)
             else:
                 fresh.append(prepared)
                 seen_now[chash] = ""
@@ -504,6 +502,11 @@ class Importer:
             self.progress(len(docs))
         self._advance()
 
+    def _already_stored(self, prepared: Prepared) -> None:
+        for draft in [prepared.draft, *prepared.joined]:
+            where = draft.path if draft.text_is_file else f"{draft.path}:{draft.line}"
+            self.report.duplicates.append(f"{where}: already in the project")
+
     def _planned_sets(self, fresh: list[Prepared], set_records: list[tuple[str, Prepared]]) -> SetPlan:
         """The sets the records of stored texts change; the ones already the same and the records
         that cannot be split into sets are counted now (nothing of them is stored)."""
@@ -513,6 +516,8 @@ class Importer:
         sets = plan_sets(self.project, set_records, used)
         self.report.sets_unchanged += sets.unchanged
         self.report.rejected += sets.refused
+        for prepared in sets.same:  # nothing of it is new: a re-run of an import says so
+            self._already_stored(prepared)
         return sets
 
     def _followups_joined(self, followups: dict[str, list[Prepared]]) -> dict[str, tuple]:

@@ -8,7 +8,7 @@ Spans without a name are work nobody can be told apart by: such a record stays a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from annotator.core.model import Relation, Span
 from annotator.io.pipeline import Prepared
@@ -43,6 +43,8 @@ class SetPlan:
     changes: list[SetChange]
     unchanged: int  # sets the record holds exactly as stored (status included)
     refused: list[Rejection]  # records that cannot be split into sets
+    # Records that change nothing (every set as stored): duplicates, like any exact duplicate
+    same: list[Prepared] = field(default_factory=list)
 
 
 def plan(project: Store, targets: list[tuple[str, Prepared]], used: set[str]) -> SetPlan:
@@ -62,6 +64,7 @@ def plan(project: Store, targets: list[tuple[str, Prepared]], used: set[str]) ->
                 {"label": crossing.label, "head": owner[crossing.head], "child": owner[crossing.child]}))
             continue
         have = sets.get(doc_id, {})
+        planned = len(result.changes)
         for name in sorted(set(owner.values())):
             spans = [s for s in doc.spans if s.annotator == name]
             relations = [replace(r, annotator=name) for r in doc.relations if owner[r.head] == name]
@@ -72,4 +75,6 @@ def plan(project: Store, targets: list[tuple[str, Prepared]], used: set[str]) ->
             spans, relations = free_ids(project, current, spans, relations, used)
             result.changes.append(SetChange(doc_id, name, spans, relations, doc.status, name not in have,
                                             prepared.draft))
+        if len(result.changes) == planned:
+            result.same.append(prepared)
     return result
