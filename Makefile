@@ -60,11 +60,13 @@ bench: $(STAMP)
 	$(BIN)/python bench/check_bench.py
 
 # docs/screenshot.png: the real window on a seed article with entity and claim highlights;
-# docs/screenshot-WxH.png: the same at the sizes the layouts are made for (annotator/ui/layout.py).
+# docs/screenshot-WxH.png: the same at the sizes the layouts are made for (annotator/ui/layout.py);
+# docs/review-mode.png: review mode on three annotators' sets (annotator/ui/screenshot_team.py).
 screenshot: $(STAMP)
 	$(BIN)/python -m annotator.ui.screenshot docs/screenshot.png
 	for size in 800x600 1280x800 1920x1080; do \
 	  $(BIN)/python -m annotator.ui.screenshot docs/screenshot-$$size.png $$size || exit 1; done
+	$(BIN)/python -m annotator.ui.screenshot_team review docs/review-mode.png
 
 # resources/translations: every string of annotator/ui extracted (pyside6-lupdate) into
 # annotator_en.ts, its English plural forms filled in, compiled to annotator_en.qm. Run it after

@@ -113,9 +113,10 @@ def _foreign_keys(conn: sqlite3.Connection) -> Iterator[Problem]:
             continue  # _relations and _missing_documents say more about these
         if table == "rejections":
             # A rejection is the analyst's decision: reported, never deleted by a repair.
-            row = conn.execute('SELECT doc_id, start, "end", layer, label FROM rejections WHERE rowid = ?',
+            row = conn.execute('SELECT doc_id, start, "end", layer, label, set_name FROM rejections WHERE rowid = ?',
                                [rowid]).fetchone()
-            yield Problem("rejection label", f"rejections of document {row[0]} at {row[1]}-{row[2]}",
+            of_set = f" (set {row[5]})" if row[5] else ""  # '' is everyone's: the rows made before sets
+            yield Problem("rejection label", f"rejections of document {row[0]} at {row[1]}-{row[2]}{of_set}",
                           f"label {row[4]!r} of layer {row[3]!r} is not in the project's schema",
                           fix="add the label to the project's schema again, or delete the row with a SQLite tool")
             continue

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from annotator.core.model import Document, EntityRef, Relation, now
 from annotator.store.errors import ProjectError
-from annotator.store.sets import GOLD
+from annotator.store.sets import GOLD, own_names, set_status_sql
 from annotator.store.rows import (RELATION_COLUMNS, RELATION_INSERT, SPAN_INSERT, SPAN_ORDER, SPAN_SELECT, chunks,
                                   dumps, marks, relation_params, span_from_row, span_params)
 
@@ -108,14 +108,25 @@ class Documents:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def rows(self) -> list[tuple[str, str | None, str, int]]:
+    def rows(self, set_name: str | None = None) -> list[tuple[str, str | None, str, int]]:
+        """(id, title, status, span count) in project order: of the documents, or as set
+        `set_name` sees them (its status, its own spans: sets.own_names). One query."""
+        if set_name is None:
+            return self.conn.execute(
+                "SELECT d.id, d.title, d.status, (SELECT count(*) FROM spans s WHERE s.doc_id = d.id) "
+                "FROM documents d ORDER BY d.seq"
+            ).fetchall()
+        status, params = set_status_sql(set_name)
+        own = own_names(set_name)
         return self.conn.execute(
-            "SELECT d.id, d.title, d.status, (SELECT count(*) FROM spans s WHERE s.doc_id = d.id) "
-            "FROM documents d ORDER BY d.seq"
+            f"SELECT d.id, d.title, {status}, (SELECT count(*) FROM spans s WHERE s.doc_id = d.id "
+            f"AND s.annotator IN ({marks(own)})) FROM documents d ORDER BY d.seq", [*params, *own]
         ).fetchall()
 
-    def status(self, doc_id: str) -> str:
-        row = self.conn.execute("SELECT status FROM documents WHERE id = ?", [doc_id]).fetchone()
+    def status(self, doc_id: str, set_name: str | None = None) -> str:
+        """The document's status, or that of its set `set_name` (sets.set_status_sql)."""
+        status, params = ("d.status", []) if set_name is None else set_status_sql(set_name)
+        row = self.conn.execute(f"SELECT {status} FROM documents d WHERE d.id = ?", [*params, doc_id]).fetchone()
         if row is None:
             raise ProjectError(f"no document {doc_id!r}", "no_document", doc_id=doc_id)
         return row[0]

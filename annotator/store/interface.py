@@ -88,11 +88,21 @@ class Store(Protocol):
         ends, in (start, longest first) order)."""
         ...
 
-    def document_rows(self) -> list[tuple[str, str | None, str, int]]:
-        """(id, title, status, span count) of every document, in project order."""
+    def document_rows(self, set_name: str | None = None) -> list[tuple[str, str | None, str, int]]:
+        """(id, title, status, span count) of every document, in project order. With `set_name`:
+        that set's status (as set_status_of) and the count of the spans it works on (its own and
+        the unattributed "" ones; for gold only gold's)."""
         ...
 
-    def document_status(self, doc_id: str) -> str: ...
+    def document_status(self, doc_id: str) -> str:
+        """The document's own status: the last one set in any of its sets."""
+        ...
+
+    def set_status_of(self, doc_id: str, set_name: str) -> str:
+        """The status of the document's set `set_name`: its own when it has one; else the
+        document's status when nobody but `set_name` (and unattributed work; for gold, nobody but
+        gold) has a set in it, else "new"."""
+        ...
 
     def set_status(self, doc_id: str, status: str, set_name: str | None = None) -> None:
         """The document's status, and that of its annotation set `set_name` when given."""
@@ -150,15 +160,20 @@ class Store(Protocol):
 
     def delete_suggestions(self, ids: Iterable[str]) -> None: ...
 
-    # -- rejected suggestions: (start, end, layer, label) keys never suggested again in a document
-    def reject_suggestions(self, doc_id: str, keys: Iterable[tuple]) -> list[tuple]:
-        """Remember these keys as rejected; returns the ones that were not already (an undo
-        forgets only those)."""
+    # -- rejected suggestions: (start, end, layer, label) keys never suggested again in a
+    # document to an annotation set; those of set "" (legacy, imported) hold for every set
+    def reject_suggestions(self, doc_id: str, keys: Iterable[tuple], set_name: str = "") -> list[tuple]:
+        """Remember these keys as rejected by set `set_name`; returns the ones that set did not
+        see rejected already (an undo forgets only those)."""
         ...
 
-    def rejections(self, doc_id: str) -> set[tuple]: ...
+    def rejections(self, doc_id: str, set_name: str | None = None) -> set[tuple]:
+        """The keys set `set_name` sees rejected (its own and set ""'s); None: any set's."""
+        ...
 
-    def unreject_suggestions(self, doc_id: str, keys: Iterable[tuple]) -> None: ...
+    def unreject_suggestions(self, doc_id: str, keys: Iterable[tuple], set_name: str = "") -> None:
+        """Forget these keys of set `set_name` only."""
+        ...
 
     # -- annotation sets: each annotator's spans, relations and status of a document, and gold
     def document_sets(self, doc_ids: Iterable[str] = ()) -> dict[str, dict[str, str]]:

@@ -208,7 +208,32 @@ CREATE TABLE packages (
 INSERT OR IGNORE INTO project (key, value) VALUES ('project_id', lower(hex(randomblob(8))))
 """
 
-MIGRATIONS = [_run(_V1), _run(_V2), _run(_V3), _run(_V4), _run(_V5), _run(_V6)]
+# Version 7: status and rejections belong to a set (issue 12). A rejection is kept for the set
+# of whoever made it (`set_name`, the annotator); the rows made before are '' and hold for every
+# set, as they did. The key gains the set, so the table is rebuilt (rowids kept: check.py names a
+# row by its rowid). The index serves the per-set span counts and "has anyone else a set here"
+# of the document list (store/sets.py set_status_sql) without reading the span rows.
+_V7 = """
+CREATE TABLE rejections_v7 (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    set_name TEXT NOT NULL DEFAULT '',
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    layer TEXT NOT NULL,
+    label TEXT NOT NULL,
+    created TEXT NOT NULL,
+    PRIMARY KEY (doc_id, set_name, start, "end", layer, label),
+    FOREIGN KEY (layer, label) REFERENCES labels(layer, name) ON UPDATE CASCADE ON DELETE CASCADE,
+    CHECK (start >= 0 AND "end" > start)
+);
+INSERT INTO rejections_v7 (rowid, doc_id, start, "end", layer, label, created)
+    SELECT rowid, doc_id, start, "end", layer, label, created FROM rejections;
+DROP TABLE rejections;
+ALTER TABLE rejections_v7 RENAME TO rejections;
+CREATE INDEX IF NOT EXISTS spans_doc_annotator ON spans(doc_id, annotator)
+"""
+
+MIGRATIONS = [_run(_V1), _run(_V2), _run(_V3), _run(_V4), _run(_V5), _run(_V6), _run(_V7)]
 
 
 def latest_version() -> int:

@@ -181,6 +181,9 @@ class SetStatus(Op):
     before: str
     after: str
     set_name: str | None = None  # the annotation set whose status this is (the annotator's)
+    # The document's own status before (the last one set in any set): `before` is the set's,
+    # which may differ (another analyst marked it done); undo gives each its own back.
+    document_before: str | None = None
     code = "set_status"
 
     @property
@@ -188,10 +191,14 @@ class SetStatus(Op):
         return f"mark {self.after.replace('_', ' ')}"
 
     def apply(self, project: Store) -> None:
+        if self.set_name is not None:
+            self.document_before = project.document_status(self.doc_id)
         project.set_status(self.doc_id, self.after, self.set_name)
 
     def revert(self, project: Store) -> None:
         project.set_status(self.doc_id, self.before, self.set_name)
+        if self.document_before is not None and self.document_before != self.before:
+            project.set_status(self.doc_id, self.document_before)
 
     def status_after(self, undo: bool) -> str | None:
         return self.before if undo else self.after
@@ -320,6 +327,7 @@ class RejectSuggestions(Op):
 
     doc_id: str
     rejected: list[Suggestion]
+    set_name: str = ""  # the annotation set whose rejections these are (the annotator's): '' is everyone's
     remembered: list[tuple] = field(default_factory=list)  # keys not rejected before: undo forgets only these
     code = "reject_suggestions"
     suggestions = True
@@ -329,11 +337,11 @@ class RejectSuggestions(Op):
         return f"reject {len(self.rejected)} suggestions"
 
     def apply(self, project: Store) -> None:
-        self.remembered = project.reject_suggestions(self.doc_id, [s.key() for s in self.rejected])
+        self.remembered = project.reject_suggestions(self.doc_id, [s.key() for s in self.rejected], self.set_name)
         project.delete_suggestions(s.id for s in self.rejected if s.id)
 
     def revert(self, project: Store) -> None:
-        project.unreject_suggestions(self.doc_id, self.remembered)
+        project.unreject_suggestions(self.doc_id, self.remembered, self.set_name)
         project.insert_suggestions(self.doc_id, [s for s in self.rejected if s.id])
 
 

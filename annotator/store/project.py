@@ -234,12 +234,19 @@ class Project:
         """content hash -> id of the stored document with that text, for the hashes stored."""
         return self._documents.stored_ids_by_hash(hashes)
 
-    def document_rows(self) -> list[tuple[str, str | None, str, int]]:
-        """(id, title, status, span count) of every document, in project order."""
-        return self._documents.rows()
+    def document_rows(self, set_name: str | None = None) -> list[tuple[str, str | None, str, int]]:
+        """(id, title, status, span count) of every document, in project order; with `set_name`,
+        that set's status (set_status_of) and the spans it works on (its own and unattributed
+        ones; gold: only gold's)."""
+        return self._documents.rows(set_name)
 
     def document_status(self, doc_id: str) -> str:
         return self._documents.status(doc_id)
+
+    def set_status_of(self, doc_id: str, set_name: str) -> str:
+        """The status of the document's set `set_name`: its own; without one, the document's
+        status when no other annotator has a set there (unattributed or imported work), else new."""
+        return self._documents.status(doc_id, set_name)
 
     def set_status(self, doc_id: str, status: str, set_name: str | None = None) -> None:
         """The document's status, and that of its set `set_name` when given (the document's own
@@ -351,16 +358,18 @@ class Project:
         with self.transaction():
             self._suggestions.delete(ids)
 
-    def reject_suggestions(self, doc_id: str, keys: Iterable[tuple]) -> list[tuple]:
+    def reject_suggestions(self, doc_id: str, keys: Iterable[tuple], set_name: str = "") -> list[tuple]:
         with self.transaction():
-            return self._suggestions.reject(doc_id, keys)
+            return self._suggestions.reject(doc_id, keys, set_name)
 
-    def rejections(self, doc_id: str) -> set[tuple]:
-        return self._suggestions.rejections(doc_id)
+    def rejections(self, doc_id: str, set_name: str | None = None) -> set[tuple]:
+        """The keys rejected in the document by set `set_name` or by set '' (everyone's);
+        None: by any set."""
+        return self._suggestions.rejections(doc_id, set_name)
 
-    def unreject_suggestions(self, doc_id: str, keys: Iterable[tuple]) -> None:
+    def unreject_suggestions(self, doc_id: str, keys: Iterable[tuple], set_name: str = "") -> None:
         with self.transaction():
-            self._suggestions.unreject(doc_id, keys)
+            self._suggestions.unreject(doc_id, keys, set_name)
 
     # -- annotation sets (store/sets.py) -----------------------------------------------------
 

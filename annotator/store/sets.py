@@ -19,6 +19,28 @@ from annotator.store.rows import (RELATION_INSERT, SPAN_INSERT, chunks, marks, r
 
 GOLD = "gold"
 
+
+def own_names(name: str) -> tuple[str, ...]:
+    """The annotators whose spans are set `name`'s work (Workspace.own_spans): the set itself and
+    the spans no annotator is recorded on, except for gold (only the adjudicated spans)."""
+    return (name,) if name in ("", GOLD) else (name, "")
+
+
+def set_status_sql(name: str) -> tuple[str, list]:
+    """The status of set `name` of document `d` (the alias of documents in the caller's query) as
+    an SQL expression and its parameters: its row in `sets`; with none, the document's own status
+    when nobody outside `own_names(name)` has a set there (work recorded without names, statuses
+    imported with the documents: everyone's), else new (another analyst's done is not this one's)."""
+    own = own_names(name)
+    inside = marks(own)
+    sql = ("coalesce((SELECT x.status FROM sets x WHERE x.doc_id = d.id AND x.name = ?), "
+           f"CASE WHEN EXISTS (SELECT 1 FROM sets x WHERE x.doc_id = d.id AND x.name NOT IN ({inside})) "
+           f"OR EXISTS (SELECT 1 FROM spans x WHERE x.doc_id = d.id AND x.annotator NOT IN ({inside})) "
+           f"OR EXISTS (SELECT 1 FROM relations x WHERE x.doc_id = d.id AND x.annotator NOT IN ({inside})) "
+           "THEN 'new' ELSE d.status END)")
+    return sql, [name, *own, *own, *own]
+
+
 _SET_NAMES = ("SELECT doc_id, annotator FROM spans{where} UNION SELECT doc_id, annotator FROM relations{where} "
               "UNION SELECT doc_id, name FROM sets{where}")
 

@@ -38,26 +38,35 @@ class Suggestions:
     def delete(self, ids: Iterable[str]) -> None:
         self.conn.executemany("DELETE FROM suggestions WHERE id = ?", [(i,) for i in ids])
 
-    # -- rejections: (start, end, layer, label) keys the analyst dismissed in a document -----
+    # -- rejections: (start, end, layer, label) keys dismissed in a document, per set -------
+    # A rejection belongs to the annotation set of whoever made it (store/sets.py); those of set
+    # '' (made before sets, imported such as Prodigy's "reject" answers) hold for every set.
 
-    def reject(self, doc_id: str, keys: Iterable[tuple]) -> list[tuple]:
-        """Store the keys not stored yet; return those (so an undo removes only them)."""
+    def reject(self, doc_id: str, keys: Iterable[tuple], set_name: str = "") -> list[tuple]:
+        """Store for `set_name` the keys it does not see rejected yet; return those (so an undo
+        removes only them)."""
         keys = list(dict.fromkeys(tuple(k) for k in keys))
-        known = self.rejections(doc_id) if keys else set()
+        known = self.rejections(doc_id, set_name) if keys else set()
         fresh = [k for k in keys if k not in known]
         stamp = now()
         self.conn.executemany(
-            'INSERT INTO rejections (doc_id, start, "end", layer, label, created) VALUES (?, ?, ?, ?, ?, ?)',
-            [(doc_id, *key, stamp) for key in fresh],
+            'INSERT INTO rejections (doc_id, set_name, start, "end", layer, label, created) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(doc_id, set_name, *key, stamp) for key in fresh],
         )
         return fresh
 
-    def rejections(self, doc_id: str) -> set[tuple]:
-        return set(self.conn.execute(
-            'SELECT start, "end", layer, label FROM rejections WHERE doc_id = ?', [doc_id]).fetchall())
+    def rejections(self, doc_id: str, set_name: str | None = None) -> set[tuple]:
+        """The keys set `set_name` sees rejected: its own and those of set ''; None: every set's."""
+        sql, params = 'SELECT start, "end", layer, label FROM rejections WHERE doc_id = ?', [doc_id]
+        if set_name is not None:
+            sql += " AND set_name IN (?, '')"
+            params.append(set_name)
+        return set(self.conn.execute(sql, params).fetchall())
 
-    def unreject(self, doc_id: str, keys: Iterable[tuple]) -> None:
+    def unreject(self, doc_id: str, keys: Iterable[tuple], set_name: str = "") -> None:
         self.conn.executemany(
-            'DELETE FROM rejections WHERE doc_id = ? AND start = ? AND "end" = ? AND layer = ? AND label = ?',
-            [(doc_id, *key) for key in keys],
+            'DELETE FROM rejections WHERE doc_id = ? AND set_name = ? AND start = ? AND "end" = ? AND layer = ? '
+            "AND label = ?",
+            [(doc_id, set_name, *key) for key in keys],
         )

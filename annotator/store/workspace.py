@@ -25,7 +25,7 @@ from annotator.store.operations import EditLabel
 from annotator.store.operations import RejectSuggestions, StoreSuggestions
 from annotator.store.documents import SpanFilter
 from annotator.store.interface import Store
-from annotator.store.sets import GOLD
+from annotator.store.sets import own_names
 
 
 class AnnotationError(RuleError):
@@ -65,8 +65,7 @@ class Workspace:
         another analyst's span at the same place is another set's, not a conflict."""
         if self.viewing is not None:
             return SpanFilter(annotators=(self.viewing,), start_before=first_chars)
-        names = (self.annotator,) if self.annotator in ("", GOLD) else (self.annotator, "")
-        return SpanFilter(annotators=names, start_before=first_chars)
+        return SpanFilter(annotators=own_names(self.annotator), start_before=first_chars)
 
     def view_set(self, name: str | None) -> None:
         """Show another annotator's set (None: back to this annotator's own), read-only: every
@@ -82,6 +81,8 @@ class Workspace:
         that first, so checks always see every span).
         """
         doc = self.project.get_document(doc_id, self.own_spans(first_chars))
+        # The status of the set worked on (or shown), not the last one set by anyone.
+        doc.status = self.project.set_status_of(doc_id, self.viewing or self.annotator)
         self.document = doc
         self.spans = SpanIndex(doc.spans)
         self.relations = {r.id: r for r in doc.relations}
@@ -316,7 +317,7 @@ class Workspace:
         """Those the analyst has not rejected in the open document (read only when there are some)."""
         if not suggestions:
             return suggestions
-        rejected = self.project.rejections(self.document.id)
+        rejected = self.project.rejections(self.document.id, self.annotator)
         return [s for s in suggestions if s.key() not in rejected] if rejected else suggestions
 
     def document_suggestions(self) -> list[Suggestion]:
@@ -367,12 +368,13 @@ class Workspace:
         return added
 
     def reject_suggestions(self, suggestions: list[Suggestion]) -> Change:
-        """Rejected suggestions never come back in this document: their keys are stored, and
-        stored (imported) ones leave the suggestion table. One undoable action."""
+        """Rejected suggestions never come back in this document to this annotator's set: their
+        keys are stored with the set's name (other annotators still see them), and stored
+        (imported) ones leave the suggestion table. One undoable action."""
         doc = self._require_document()
         if not suggestions:
             return nothing("reject_suggestions", doc.id)
-        return self._perform(RejectSuggestions(doc.id, list(suggestions)))
+        return self._perform(RejectSuggestions(doc.id, list(suggestions), self.annotator))
 
     def undone_rejection(self) -> list[Suggestion]:
         """Right after an undo of a rejection: the suggestions it had rejected (computed ones are
@@ -384,14 +386,16 @@ class Workspace:
     def take_spans(self, spans: Sequence[Span], reject: Sequence[Suggestion] = (), description: str = "",
                    code: str = "take_spans") -> Change:
         """Copies of other sets' spans of the open document into this workspace's set (review
-        into gold: label, entity link and attributes kept; relations, which name span ids of
-        their set, are not) and the rejection of `reject` (keys that do not come back), as one
-        action; the copies are `change.spans_added`. A copy that would break a rule beside
-        this set's spans refuses the whole action: the curator chose all of them together."""
+        into gold: label, entity link and attributes kept) with their sets' relations that can
+        come along (`_taken_relations`: a claim's claimant), and the rejection of `reject` (keys
+        that do not come back), as one action; the copies are `change.spans_added`, the
+        relations `change.relations_added`. A copy that would break a rule beside this set's
+        spans refuses the whole action: the curator chose all of them together."""
         doc = self._require_document()
         stamp = now()
         index = SpanIndex(self.spans)
         added: list[Span] = []
+        copies: dict[str, Span] = {}  # source span id -> its copy
         for label in {s.label for s in spans}:  # once per label: a lookup scans the schema
             _refuse(rules.label_problem(self.project.schema, label))
         for span in sorted(spans, key=Span.sort_key):
@@ -401,12 +405,54 @@ class Workspace:
             _refuse(self._overlap(copy, index=index))
             index.add(copy)
             added.append(copy)
+            copies[span.id] = copy
         ops: list[Op] = [AddSpan(doc.id, s) for s in added]
+        ops += [AddRelation(doc.id, r) for r in self._taken_relations(doc.id, spans, copies, stamp)]
         if reject:
-            ops.append(RejectSuggestions(doc.id, list(reject)))
+            ops.append(RejectSuggestions(doc.id, list(reject), self.annotator))
         if not ops:
             return nothing(code, doc.id)
         return self._perform(Batch(description or f"take {len(added)} spans", ops, doc.id, code))
+
+    def _taken_relations(self, doc_id: str, sources: Sequence[Span], copies: Mapping[str, Span],
+                         stamp: str) -> list[Relation]:
+        """The relations of the source spans' sets that come with their copies (take_spans):
+        those between two spans taken together, and those between a taken span and one of this
+        set's spans with the key (start, end, layer, label) of the source span at the other end
+        (a claim accepted after its claimant, or the other way round), renamed to this set's
+        span ids. Left out: one this set has already, one the schema's rules refuse (a claimant
+        must be an entity span), and a claimant for a claim that has one here already (the
+        curator's choice stands). Read per taken span (an indexed look-up); the source sets'
+        spans only when a relation leads out of the taken ones."""
+        found: dict[str, Relation] = {}
+        for source_id in copies:
+            found.update((r.id, r) for r in self.project.span_relations(source_id))
+        if not found:
+            return []
+        target = dict(copies)  # source span id -> the span of this set it stands for
+        outside = {end for r in found.values() for end in (r.head, r.child) if end not in target}
+        if outside:
+            names = tuple({s.annotator for s in sources})
+            mine = {(s.start, s.end, s.layer, s.label): s for s in self.spans}
+            for span in self.project.get_document(doc_id, SpanFilter(annotators=names)).spans:
+                if span.id in outside and (span.start, span.end, span.layer, span.label) in mine:
+                    target[span.id] = mine[(span.start, span.end, span.layer, span.label)]
+        schema = self.project.schema
+        have = {(r.head, r.child, r.label) for r in self.relations.values()}
+        claimed = {r.head for r in self.relations.values() if r.label == self._claimant_name(self.spans.get(r.head))}
+        taken: list[Relation] = []
+        for rel in sorted(found.values(), key=lambda r: r.id):
+            head, child = target.get(rel.head), target.get(rel.child)
+            if head is None or child is None or (head.id, child.id, rel.label) in have:
+                continue
+            if rel.label == self._claimant_name(head):
+                if (head.id in claimed or head.attrs.get(rel.label) is not None
+                        or rules.claimant_problem(schema, head, child) is not None):
+                    continue
+                claimed.add(head.id)
+            have.add((head.id, child.id, rel.label))
+            taken.append(Relation(new_id(), head.id, child.id, rel.label, self.annotator, stamp, stamp))
+        return taken
 
     # -- find -----------------------------------------------------------------------------
 
@@ -451,7 +497,8 @@ class Workspace:
                 continue  # most documents: their spans are not read
             index = SpanIndex([s for s in self.project.get_document(other_id, self.own_spans()).spans
                                if s.layer == found.layer])
-            taken = {s.key() for s in self.project.suggestions(other_id)} | self.project.rejections(other_id)
+            taken = ({s.key() for s in self.project.suggestions(other_id)}
+                     | self.project.rejections(other_id, self.annotator))
             fresh = [Suggestion(s, e, text[s:e], found.layer, found.name, None, "find", new_id())
                      for s, e in ranges
                      if not index.overlapping(s, e) and (s, e, found.layer, found.name) not in taken]
@@ -529,8 +576,9 @@ class Workspace:
         doc = self.document
         if (doc is not None and doc.status == "new" and op.doc_id == doc.id
                 and op.status_after(False) is None):
-            # The first annotation of a new document puts it in progress in the same
-            # transaction and undo step: undoing that action makes the document new again.
+            # The first annotation of a new document (new in this annotator's set: another's
+            # done is not this one's) puts it in progress in the same transaction and undo
+            # step: undoing that action makes the document new again.
             op = Batch(op.description, [op, SetStatus(doc.id, "new", "in_progress", self.annotator)], doc.id, op.code)
         with self.project.transaction():
             op.apply(self.project)

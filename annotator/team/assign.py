@@ -124,7 +124,7 @@ def _write(project: Store, package: Package, info: PackageInfo, entities, name: 
                 for doc in project.iter_documents(ids=ids, spans=own):
                     doc.status = statuses.get(doc.id, {}).get(package.annotator, "new")
                     docs.append(doc)
-                _add(project, target, docs)
+                _add(project, target, docs, package.annotator)
     except BaseException:
         target.close()
         remove_new_file(package.path)
@@ -132,11 +132,11 @@ def _write(project: Store, package: Package, info: PackageInfo, entities, name: 
     target.close()
 
 
-def _add(project: Store, target: Project, docs: list[Document]) -> None:
+def _add(project: Store, target: Project, docs: list[Document], annotator: str) -> None:
     target.add_documents(docs)
     for doc in docs:
         if suggestions := project.suggestions(doc.id):
             target.insert_suggestions(doc.id, suggestions)
-        if rejections := project.rejections(doc.id):
+        if rejections := project.rejections(doc.id, annotator):  # theirs and everyone's, not another set's
             target.reject_suggestions(doc.id, rejections)
     docs.clear()

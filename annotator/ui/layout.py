@@ -15,7 +15,8 @@ The first run picks the layout for the size the window opens at; a saved state (
 "window_state") is restored as the analyst left it. When the window is resized into another
 of these ranges the docks are laid out again for the new size; View > Reset layout does the
 same at any size and forgets the saved state. Only a crossing costs anything: a resize within
-a range is one comparison.
+a range is one comparison. While review is on, its dock (review_mode.py) goes back with the
+span list, in its tab group and raised; while it is off, the review dock stays hidden.
 """
 
 from __future__ import annotations
@@ -115,6 +116,14 @@ class WindowLayout(QObject):
         else:
             self.left[0].raise_()
             self.right[0].raise_()
+        self._place_review(show_all)
+
+    def _place_review(self, show_all: bool) -> None:
+        """The review dock back in its place with the span list (ReviewMode.place_dock) while
+        review is on; while it is off the dock stays hidden."""
+        review = getattr(self.window, "review", None)
+        if review is not None and review.active and review.dock is not None:
+            review.place_dock(show_all or review.dock.toggleViewAction().isChecked())
 
     def dock_widths(self, width: int) -> tuple[int, int]:
         """Left and right dock widths: the wide layout's 300 and 380 (side panels wide enough

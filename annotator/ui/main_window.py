@@ -148,9 +148,15 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         doc = self.workspace.document
         self._unsubscribe()
         self._rebuild_workspace(name)
+        self.refresh_document_rows()  # the list shows `name`'s statuses and spans from now on
         if doc is not None:
             self.open_document(doc.id)
         self._update_status()
+
+    def refresh_document_rows(self) -> None:
+        """The document list read again as the working set sees it: that set's statuses and
+        span counts (another analyst's done is not this one's)."""
+        self.doc_model.set_rows(self.project.document_rows(self.workspace.annotator))
 
     def _rebuild_workspace(self, name: str) -> None:
         """A fresh Workspace on the current project working in `name`'s set (the previous one is
@@ -169,7 +175,7 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         for name in ("import", "import_folder", "import_suggestions"):
             self.registry.actions[name].setEnabled(not project.readonly)
         self.registry.actions["merge_packages"].setEnabled(merge_allowed(project))
-        self.doc_model.set_rows(project.document_rows())
+        self.refresh_document_rows()
         self.doc_filter.forget_texts()
         self.switcher.remember(project.path)
         self.settings.setValue("last_project", str(project.path))
@@ -228,8 +234,9 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         self._set_doc_readonly(mismatch_reason(doc.text, self.workspace.spans))
         self.span_model.set_spans(self.workspace.spans)
         self.claim_panel.show_span(None)
-        self.doc_model.update(doc_id, status=doc.status)
-        self._count_spans()
+        if self.workspace.viewing is None:  # the list shows the window's own set, not the one shown
+            self.doc_model.update(doc_id, status=doc.status)
+            self._count_spans()
         self.settings.setValue(f"last_document/{self.project.path}", doc_id)
         self._select_document_row(doc_id)
         self._update_title()
@@ -250,7 +257,8 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
                 self._set_doc_readonly(mismatch_reason(doc.text, rest))
             self.view.add_spans(rest)
             self.span_model.set_spans(self.workspace.spans)
-            self._count_spans()
+            if self.workspace.viewing is None:  # another set shown: the list keeps the window's own
+                self._count_spans()
             self._update_status()
 
     def _load_suggestions(self, doc_id: str) -> None:

@@ -62,7 +62,7 @@ def merge_into(window, paths: list[Path]) -> MergeReport | None:
         return None
     finally:
         QApplication.restoreOverrideCursor()
-    window.doc_model.set_rows(window.project.document_rows())  # span counts and statuses
+    window.refresh_document_rows()  # span counts and statuses
     window.entity_browser.refresh()  # the analysts' new canonical entities
     show_changed_sets(window, {p.annotator for p in report.packages if p.changed})
     window.message(summary(report))

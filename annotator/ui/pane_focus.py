@@ -4,7 +4,9 @@ from cell to cell, Esc in a side list back to the article, and the span-stepping
 
 A pane is a dock (or the article) and the widgets of it F6 may land on, the first one that
 takes the focus (the claim form has none while it shows its hint: then it is skipped, as is a
-dock the analyst closed). A tabified dock is raised first.
+dock the analyst closed). A tabified dock is raised first. While review is on, its dock
+(review_mode.py, made on the first review) is the pane after the article: the candidates are
+what review is read from.
 """
 
 from __future__ import annotations
@@ -61,6 +63,18 @@ class PaneFocus(QObject):
         w.view.installEventFilter(self)  # Tab out of the article: the chain is put in pane order
         self.order_tabs()
 
+    def _panes(self) -> list[Pane]:
+        """The panes F6 walks now: with review on, its dock after the article."""
+        review = self.window.review
+        if not review.active or review.dock is None:
+            return self.panes
+        panel = review.panel
+        if panel.table not in self.tables:  # the review list, once made, leaves by Tab and Esc too
+            panel.table.setTabKeyNavigation(False)
+            panel.table.installEventFilter(self)
+            self.tables.append(panel.table)
+        return [self.panes[0], Pane(review.dock, lambda: [panel.table, panel.preaccept]), *self.panes[1:]]
+
     def order_tabs(self) -> None:
         """Put Qt's Tab chain in pane order (article, spans, claim, entities, documents,
         labels), each dock's widgets in their own order. Docks are built in another order, and
@@ -73,7 +87,7 @@ class PaneFocus(QObject):
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
                 chain.append(widget)
             widget = widget.nextInFocusChain()
-        flat = [view] + [widget for pane in self.panes[1:] for widget in chain if _inside(widget, pane.dock)]
+        flat = [view] + [widget for pane in self._panes()[1:] for widget in chain if _inside(widget, pane.dock)]
         for first, second in zip(flat, flat[1:]):
             if first.window() is second.window():  # a floating dock has a chain of its own
                 QWidget.setTabOrder(first, second)
@@ -94,7 +108,7 @@ class PaneFocus(QObject):
     def current(self) -> int:
         """The pane holding the focus (the article when no pane does)."""
         focus = QApplication.focusWidget()
-        for n, pane in enumerate(self.panes):
+        for n, pane in enumerate(self._panes()):
             if pane.dock is not None and _inside(focus, pane.dock):
                 return n
         return 0
@@ -102,9 +116,9 @@ class PaneFocus(QObject):
     def cycle(self, step: int) -> bool:
         """Focus the next (step 1) or previous pane that has somewhere to land."""
         self.order_tabs()
-        start = self.current()
-        for k in range(1, len(self.panes) + 1):
-            pane = self.panes[(start + step * k) % len(self.panes)]
+        start, panes = self.current(), self._panes()
+        for k in range(1, len(panes) + 1):
+            pane = panes[(start + step * k) % len(panes)]
             if self._available(pane) and self._enter(pane, pane.stops()):
                 return True
         return False
@@ -131,7 +145,7 @@ class PaneFocus(QObject):
                 break
             if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and _focusable(widget) and widget.isVisible():
                 break
-        pane = self.panes[self.current()]
+        pane = self._panes()[self.current()]
         if widget is not table and widget is not None and pane.dock is not None and _inside(widget, pane.dock):
             widget.setFocus(Qt.FocusReason.TabFocusReason if step > 0 else Qt.FocusReason.BacktabFocusReason)
         else:

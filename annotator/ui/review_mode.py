@@ -22,7 +22,7 @@ sweep: milliseconds for 5,000 spans by 3 annotators).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QDockWidget
 
@@ -138,10 +138,22 @@ class ReviewMode(QObject):
             self.dock = QDockWidget(self.tr("Review"), self.window)
             self.dock.setObjectName("review")  # restoreState finds docks by name
             self.dock.setWidget(self.panel)
-            # With the span list, in its place: the candidates are what review lists instead.
-            self.window.tabifyDockWidget(self.window.span_dock, self.dock)
+            self.place_dock()
+            return
         self.dock.show()
         self.dock.raise_()
+
+    def place_dock(self, visible: bool = True) -> None:
+        """The Review dock in its place (its first showing, View > Reset layout): with the span
+        list, as its tab (the candidates are what review lists instead), raised, and half the
+        window's height, room for the legend, the summary and several candidates."""
+        window, dock = self.window, self.dock
+        dock.setFloating(False)
+        window.tabifyDockWidget(window.span_dock, dock)
+        dock.setVisible(visible)
+        if visible:
+            dock.raise_()
+            window.resizeDocks([dock], [window.height() // 2], Qt.Orientation.Vertical)
 
     def _still_gold(self) -> bool:
         """Whether the window still works as gold (a project switch or Annotate as… ends review)."""
@@ -164,8 +176,8 @@ class ReviewMode(QObject):
             for span in window.project.get_document(doc_id, SpanFilter(annotators=names)).spans:
                 by_name[span.annotator].append(span)
         self._sets, self._doc_id = by_name, doc_id
-        # What the status bar and Ctrl+Enter go by in review is the gold set's status.
-        self._gold_status = doc.status = sets.get(GOLD, "new")
+        # The gold workspace opened the document with the gold set's status (Workspace.open_document).
+        self._gold_status = doc.status
         window._update_status()
         self._compute(fresh=True)
         if (self.result is not None and doc_id not in self._preaccepted and not len(window.workspace.spans)
@@ -198,7 +210,7 @@ class ReviewMode(QObject):
         if not self._sets:
             self.result = None
             return
-        gold, rejected = self.window.workspace.spans, self.window.project.rejections(self._doc_id)
+        gold, rejected = self.window.workspace.spans, self.window.project.rejections(self._doc_id, GOLD)
         self.result = (adjudicate(self._sets, gold, rejected) if fresh or self.result is None
                        else restated(self.result, gold, rejected))
 

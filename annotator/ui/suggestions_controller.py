@@ -72,7 +72,7 @@ class SuggestionsController(QObject):
         workspace = window.workspace
         shown = self._view.suggestions
         if shown:
-            rejected = window.project.rejections(doc_id)
+            rejected = window.project.rejections(doc_id, window.workspace.annotator)
             if rejected and any(s.key() in rejected for s in shown):
                 shown = [s for s in shown if s.key() not in rejected]
                 self._view.set_suggestions(shown)

@@ -109,7 +109,7 @@ class ImportExport:
             progress.deleteLater()
             self._set_busy(False)
         report.rejected[:0] = refused
-        self.doc_model.set_rows(self.project.document_rows())  # the search keys only the new texts
+        self.refresh_document_rows()  # the search keys only the new texts
         self.entity_browser.refresh()  # imported records may bring canonical entities
         if self.search.text().strip():
             self.doc_filter.set_query(self.search.text())  # new documents may match the search

@@ -274,6 +274,26 @@ class StoreContract:
         finally:
             again.close()
 
+    def test_rejections_belong_to_the_set_that_made_them(self, store_factory, filled):
+        key = (*at(TEXT, "اليوم"), "entity", "DATE")
+        everyone = (*at(TEXT, "بيونغ يانغ"), "entity", "GPE")
+        assert filled.reject_suggestions("d1", [key], "amal") == [key]
+        assert filled.reject_suggestions("d1", [everyone]) == [everyone]  # set '': made before sets, imported
+        assert filled.rejections("d1", "amal") == {key, everyone}
+        assert filled.rejections("d1", "badr") == {everyone}  # amal's rejection is not badr's
+        assert filled.rejections("d1", "gold") == {everyone} and filled.rejections("d1") == {key, everyone}
+        assert filled.reject_suggestions("d1", [everyone, key], "badr") == [key]  # badr saw only `everyone`
+        filled.unreject_suggestions("d1", [key], "badr")  # forgets badr's only
+        assert filled.rejections("d1", "badr") == {everyone} and filled.rejections("d1", "amal") == {key, everyone}
+        filled.unreject_suggestions("d1", [everyone], "amal")  # not amal's to forget
+        assert filled.rejections("d1", "amal") == {key, everyone}
+        again = store_factory.reopen(filled)
+        try:
+            assert again.rejections("d1", "amal") == {key, everyone} and again.rejections("d1", "badr") == {everyone}
+            assert again.check().problems == []
+        finally:
+            again.close()
+
     # -- schema and facts ---------------------------------------------------------------------
 
     def test_the_schema_is_stored_and_a_label_added_lasts(self, store_factory, filled):
@@ -462,6 +482,33 @@ class StoreContract:
         assert [d.id for d in listed] == ["d1"] and listed[0].status == "skipped"
         assert [d.id for d in filled.iter_documents(spans=SpanFilter(set_name="badr"))] == ["d1"]
         assert list(filled.iter_documents(spans=SpanFilter(set_name="nobody"))) == []
+
+    def test_the_document_list_as_a_set_sees_it(self, filled):
+        imported = Document("d3", "نص مستورد", {"title": "title d3"}, "done", [], [], content_hash("نص مستورد"))
+        filled.add_documents([imported])  # a status imported with the document, nobody's set
+        as_documents = [("d1", "title d1", "new", 2), ("d2", "title d2", "done", 2), ("d3", "title d3", "done", 0)]
+        assert filled.document_rows() == as_documents and filled.document_rows("amal") == as_documents
+        # badr has no set: amal's documents are new to him, the imported status holds for everyone.
+        assert filled.document_rows("badr") == [("d1", "title d1", "new", 0), ("d2", "title d2", "new", 0),
+                                                ("d3", "title d3", "done", 0)]
+        filled.set_status("d2", "in_progress", "badr")
+        assert filled.document_status("d2") == "in_progress"  # the document's: the last one set
+        assert [row[2] for row in filled.document_rows("badr")] == ["new", "in_progress", "done"]
+        assert [row[2] for row in filled.document_rows("amal")] == ["new", "done", "done"]
+        # Unattributed spans are every annotator's work (not gold's), and leave the status as it is.
+        filled.insert_span("d3", Span("u1", 0, 2, "نص", "entity", "ORG", None, {}, "", "t", "t"))
+        assert filled.document_rows("badr")[2] == ("d3", "title d3", "done", 1)
+        gold = [replace(s, id=f"g-{s.id}", annotator="gold") for s in filled.get_document("d2").spans[:1]]
+        filled.replace_set("d2", "gold", gold, [], "skipped")
+        assert filled.document_rows("gold") == [("d1", "title d1", "new", 0), ("d2", "title d2", "skipped", 1),
+                                                ("d3", "title d3", "new", 0)]
+        assert filled.document_rows("badr")[1] == ("d2", "title d2", "in_progress", 0)
+        for name in ("amal", "badr", "gold", "nobody"):
+            assert [filled.set_status_of(row[0], name) for row in filled.document_rows(name)] == [
+                row[2] for row in filled.document_rows(name)]
+        with pytest.raises(ProjectError) as missing:
+            filled.set_status_of("nope", "badr")
+        assert missing.value.code == "no_document"
 
     def test_gold_wins_where_it_exists(self, filled):
         gold = [replace(s, id=f"g-{s.id}", annotator="gold") for s in filled.get_document("d2").spans[:1]]

@@ -82,6 +82,6 @@ def test_version_1_fixture_gets_the_news_roles(tmp_path):
     path = tmp_path / "old.annotator"
     shutil.copy(Path(__file__).parents[1] / "fixtures" / "v1.annotator", path)
     with Project.open(path) as project:
-        assert migrations.latest_version() == 6
+        assert migrations.latest_version() == 7
         assert roles(project.schema) == roles(NEWS) == [
             ("entity", "background", True, []), ("claim", "underline", False, ["claimant", "stance"])]

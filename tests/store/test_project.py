@@ -37,7 +37,7 @@ def test_every_connection_has_the_pragmas(project):
     assert q("PRAGMA synchronous") == 2  # FULL
     assert q("PRAGMA foreign_keys") == 1
     assert q("PRAGMA busy_timeout") >= 1000
-    assert q("PRAGMA user_version") == migrations.latest_version() == 6
+    assert q("PRAGMA user_version") == migrations.latest_version() == 7
 
 
 def test_schema_is_stored_in_the_project(tmp_path, project):

@@ -140,7 +140,7 @@ def test_a_version_3_file_gets_the_table_with_a_backup(env):
     conn.close()
     with Project.open(path) as project:
         assert project.backup == path.with_name("p.annotator.v3.bak")
-        assert project.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version() == 6
+        assert project.db.execute("PRAGMA user_version").fetchone()[0] == migrations.latest_version() == 7
         assert project.rejections(doc) == set() and project.check().problems == []
     assert rows(project.backup, "SELECT name FROM sqlite_master WHERE name = 'rejections'") == []
 
@@ -150,15 +150,16 @@ def test_check_reports_orphan_rejections_and_repair_keeps_them(env):
     ws.project.reject_suggestions(doc, [(*at("روسيا"), "entity", "GPE")])
     ws.project.close()
     conn = sqlite3.connect(path)  # foreign keys off, as another tool would write
-    conn.execute("INSERT INTO rejections VALUES ('gone', 0, 3, 'entity', 'GPE', 'x')")
-    conn.execute("INSERT INTO rejections VALUES (?, 0, 3, 'entity', 'WEAPON', 'x')", [second])
+    columns = 'doc_id, set_name, start, "end", layer, label, created'
+    conn.execute(f"INSERT INTO rejections ({columns}) VALUES ('gone', '', 0, 3, 'entity', 'GPE', 'x')")
+    conn.execute(f"INSERT INTO rejections ({columns}) VALUES (?, 'badr', 0, 3, 'entity', 'WEAPON', 'x')", [second])
     conn.commit()
     conn.close()
     with Project.open(path) as project:
         found = {p.kind: p for p in project.check().problems}
         assert set(found) == {"missing document", "rejection label"}
         assert all(p.repair is None and p.fix for p in found.values())
-        assert "WEAPON" in found["rejection label"].detail
+        assert "WEAPON" in found["rejection label"].detail and "(set badr)" in found["rejection label"].where
         project.check(repair=True)
     assert rows(path, "SELECT count(*) FROM rejections") == [(3,)]
 

@@ -74,8 +74,10 @@ def test_merging_two_packages_stores_both_sets_and_says_what_each_brought(qtbot,
         assert project.packages() and [p["annotator"] for p in project.packages()] == ["bob", "carol"]
     open_id = window.workspace.document.id  # its row counts the window's own set (_count_spans)
     listed = [tuple(row) for row in window.doc_model.rows if row[0] != open_id]
-    assert listed == [row for row in window.project.document_rows() if row[0] != open_id]
-    assert all(row[3] == 2 for row in listed)  # the merged spans are in the list
+    # The list is the window's own set's: bob's and carol's statuses and spans are theirs.
+    assert listed == [row for row in window.project.document_rows(window.annotator) if row[0] != open_id]
+    assert all(row[2:] == ("new", 0) for row in listed)
+    assert all(row[3] == 2 for row in window.project.document_rows())  # the merged spans are stored
 
     merge_with(window, monkeypatch, [bob, carol])  # again: nothing changes, and it says so
     assert sets(demo_path) == stored
