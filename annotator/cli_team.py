@@ -65,6 +65,8 @@ def merge(project: Path, packages: tuple[Path, ...]) -> None:
                 f"{merged.spans} spans, {merged.relations} relations")
         if merged.entities_added:
             line += f", {merged.entities_added} new canonical entities"
+        if merged.rejections:
+            line += f", {merged.rejections} suggestions rejected"
         if merged.kept_newer:
             line += f"; {merged.kept_newer} documents kept from a newer package"
         echo(line)

@@ -6,6 +6,15 @@ link to canonical entities (`links_entities`), and which attributes the span lis
 (`summary`). Code asks `entity_layers()`, `background_layers()` and `summary_attributes()`;
 only `with_default_roles` derives roles from position and name, for schemas written before
 roles existed.
+
+Layers, labels, attributes and attribute values may carry display names per language
+(`title_ar = "شخص"`, `value_titles_ar = { affirm = "تأكيد" }`): the window shows them, while
+stored spans, exports and the CLI keep the identifiers. `Schema.title` / `.shown(lang)` give
+what to show, the identifier when there is no title in that language.
+
+Guidelines and descriptions may be given per language the same way (`guideline_ar` on a label,
+`description_ar` on a layer or attribute): `Label.guideline_in(lang)` and
+`Layer/Attribute.description_in(lang)` give the text in that language, else the English one.
 """
 
 from __future__ import annotations
@@ -33,6 +42,21 @@ NAME_RULE = "A-Z a-z 0-9 _ . -, starting with a letter or _, at most 64 characte
 # Distinct, readable-on-white colours for labels added on import without a schema entry.
 # Colours for labels a schema adds without one; none near the blue of a text selection.
 AUTO_COLORS = ("#8dd3c7", "#fdb462", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5", "#ffed6f", "#e5c494")
+# `title_<lang>` and `value_titles_<lang>` keys: an ISO 639 code, two or three lower-case letters.
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
+TITLE_PREFIX, VALUE_TITLES_PREFIX = "title_", "value_titles_"
+TITLE_MAX = 80  # a display name fits a palette button or a table column
+# Titles of one item: (language, title) pairs sorted by language; a tuple, so the frozen
+# dataclasses stay hashable and compare by value.
+Titles = tuple[tuple[str, str], ...]
+# `guideline_<lang>` (labels) and `description_<lang>` (layers, attributes): guidance in that
+# language, several lines allowed, as long as a guideline with examples gets.
+GUIDELINE_PREFIX, DESCRIPTION_PREFIX = "guideline_", "description_"
+GUIDANCE_MAX = 2000
+# Line breaks and tabs lay guidance out; ZWNJ and ZWJ are spelling in Persian and Urdu. Every
+# other control or format character (bidi overrides and isolates, marks, NUL) is refused: the
+# window lays guidance out in its own direction.
+_GUIDANCE_ALLOWED = frozenset("\n\t\u200c\u200d")
 
 
 class SchemaError(ValueError):
@@ -54,6 +78,51 @@ def name_problem(name, what: str = "label") -> str | None:
     return f"{what} {_shown(name)} is not a valid {what} name ({NAME_RULE})"
 
 
+def title_problem(title) -> str | None:
+    """Why `title` cannot be a display name, or None: a non-empty string of printable
+    characters (no newline, tab, bidi control or zero-width character), at most TITLE_MAX long.
+    Titles are schema text shown in the window: plain, one line."""
+    if not isinstance(title, str) or not title.strip():
+        return f"a title must be a non-empty string, not {_shown(title)}"
+    if not title.isprintable():
+        return f"title {_shown(title)} contains a control or format character"
+    if len(title) > TITLE_MAX:
+        return f"title {_shown(title)} is longer than {TITLE_MAX} characters"
+    return None
+
+
+def guidance_problem(text) -> str | None:
+    """Why `text` cannot be a translated guideline or description, or None: a non-empty string
+    of printable characters, line breaks and tabs, at most GUIDANCE_MAX long."""
+    if not isinstance(text, str) or not text.strip():
+        return f"must be a non-empty string, not {_shown(text)}"
+    bad = next((ch for ch in text if not ch.isprintable() and ch not in _GUIDANCE_ALLOWED), None)
+    if bad is not None:
+        return f"{_shown(text)} contains a control or format character ({bad!r})"
+    if len(text) > GUIDANCE_MAX:
+        return f"is longer than {GUIDANCE_MAX} characters ({len(text)})"
+    return None
+
+
+def language_problem(language) -> str | None:
+    """Why `language` cannot be the language of a title, or None."""
+    if isinstance(language, str) and _LANGUAGE.fullmatch(language):
+        return None
+    return f"{_shown(language)} is not a language code (two or three lower-case letters: ar, en, fa)"
+
+
+def titled(titles: Titles, language: str) -> str | None:
+    return next((title for lang, title in titles if lang == language), None)
+
+
+def with_title(titles: Titles, language: str, title: str | None) -> Titles:
+    """`titles` with the one of `language` set to `title` (None or "": removed)."""
+    kept = [(lang, text) for lang, text in titles if lang != language]
+    if title:
+        kept.append((language, title))
+    return tuple(sorted(kept))
+
+
 def key_problem(key) -> str | None:
     """Why `key` cannot be a label's one-key shortcut, or None: exactly one printable character,
     not a space, control, format (bidi, zero-width) or separator character."""
@@ -72,6 +141,16 @@ class Label:
     color: str
     key: str | None = None
     guideline: str = ""
+    titles: Titles = ()
+    guidelines: Titles = ()  # (language, guideline) pairs sorted: `guideline_<lang>`
+
+    def shown(self, language: str) -> str:
+        """The label's display name in `language`, else its name."""
+        return titled(self.titles, language) or self.name
+
+    def guideline_in(self, language: str) -> str:
+        """The guideline in `language`, else the (English) `guideline`."""
+        return titled(self.guidelines, language) or self.guideline
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +164,22 @@ class Attribute:
     default: str | None = None
     description: str = ""
     summary: bool = False  # shown in the span list's details column (a claim's claimant, stance)
+    titles: Titles = ()
+    # (language, value, title) triples sorted: display names of the values (choices, and a
+    # relation's literal alternatives such as AUTHOR)
+    value_titles: tuple[tuple[str, str, str], ...] = ()
+    descriptions: Titles = ()  # (language, description) pairs sorted: `description_<lang>`
+
+    def shown(self, language: str) -> str:
+        return titled(self.titles, language) or self.name
+
+    def description_in(self, language: str) -> str:
+        """The description in `language`, else the (English) `description`."""
+        return titled(self.descriptions, language) or self.description
+
+    def value_shown(self, value: str, language: str) -> str:
+        """The display name of `value` in `language`, else the value itself."""
+        return next((title for lang, val, title in self.value_titles if lang == language and val == value), value)
 
 
 # Every layer has a note: free text an analyst may leave on any span, an entity as well as a
@@ -93,11 +188,14 @@ class Attribute:
 # schema tables have no such row) need no migration and every reader of attributes agrees.
 NOTE = "note"
 NOTE_DESCRIPTION = "Free text for the analyst."
+# The built-in note is the program's, not a schema's: its description comes in the languages
+# the window speaks.
+NOTE_DESCRIPTIONS: Titles = (("ar", "نص حر يكتبه المحلل."),)
 
 
 def note_attribute(layer: str) -> Attribute:
     """The built-in note of `layer` (see NOTE)."""
-    return Attribute(NOTE, layer, "text", description=NOTE_DESCRIPTION)
+    return Attribute(NOTE, layer, "text", description=NOTE_DESCRIPTION, descriptions=NOTE_DESCRIPTIONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,6 +209,15 @@ class Layer:
     # Its spans may link to canonical entities: the link picker, the entity browser, suggestions
     # of known entities and CoNLL's one flat layer use the layers that do.
     links_entities: bool = False
+    titles: Titles = ()
+    descriptions: Titles = ()  # (language, description) pairs sorted: `description_<lang>`
+
+    def shown(self, language: str) -> str:
+        return titled(self.titles, language) or self.name
+
+    def description_in(self, language: str) -> str:
+        """The description in `language`, else the (English) `description`."""
+        return titled(self.descriptions, language) or self.description
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,6 +235,20 @@ class Schema:
 
     def labels(self) -> list[Label]:
         return [lab for layer in self.layers for lab in layer.labels]
+
+    def title(self, item: "str | Label | Layer | Attribute", language: str) -> str:
+        """What the window shows for `item` in `language`: a Label, Layer or Attribute, or a
+        name (a label's, else a layer's); the identifier itself when it has no title there
+        (or names nothing: a label an import has not added yet)."""
+        if isinstance(item, str):
+            found = self.label(item) or self.layer(item)
+            return found.shown(language) if found is not None else item
+        return item.shown(language)
+
+    def value_title(self, layer: str, attribute: str, value: str, language: str) -> str:
+        """The display name of `value` of the attribute `attribute` of `layer`, else `value`."""
+        found = next((a for a in self.attributes(layer) if a.name == attribute), None)
+        return found.value_shown(value, language) if found is not None else value
 
     def attributes(self, layer: str) -> tuple[Attribute, ...]:
         """The layer's attributes in schema order, ending with the built-in note when the
@@ -301,6 +422,54 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
     def fail(message: str, line: int | None = None) -> SchemaError:
         return SchemaError(f"{where}{f':{line}' if line else ''}: {message}")
 
+    def titles_of(table: dict, what: str, line: int | None) -> Titles:
+        """The `title_<lang>` entries of a layer, label or attribute table (`what` names it)."""
+        found = []
+        for key, title in table.items():
+            if not isinstance(key, str) or not key.startswith(TITLE_PREFIX):
+                continue
+            language = key[len(TITLE_PREFIX):]
+            problem = language_problem(language) or title_problem(title)
+            if problem:
+                raise fail(f"{what}: {key}: {problem}", lines.field(line, key))
+            found.append((language, title))
+        return tuple(sorted(found))
+
+    def guidance_of(table: dict, prefix: str, what: str, line: int | None) -> Titles:
+        """The `guideline_<lang>` or `description_<lang>` entries (`prefix`) of a table."""
+        found = []
+        for key, text in table.items():
+            if not isinstance(key, str) or not key.startswith(prefix):
+                continue
+            language = key[len(prefix):]
+            if language_problem(language):
+                raise fail(f"{what}: {key}: {language_problem(language)}", lines.field(line, key))
+            if guidance_problem(text):
+                raise fail(f"{what}: {key} {guidance_problem(text)}", lines.field(line, key))
+            found.append((language, text))
+        return tuple(sorted(found))
+
+    def value_titles_of(table: dict, name: str, values: tuple[str, ...], line: int | None):
+        found = []
+        for key, titles in table.items():
+            if not isinstance(key, str) or not key.startswith(VALUE_TITLES_PREFIX):
+                continue
+            language = key[len(VALUE_TITLES_PREFIX):]
+            at = lines.field(line, key)
+            if language_problem(language):
+                raise fail(f"attribute {name}: {key}: {language_problem(language)}", at)
+            if not isinstance(titles, dict):
+                raise fail(f"attribute {name}: {key} must be a table of value = \"title\"", at)
+            # An inline table is one line in TOML 1.0: its line is every value's line.
+            for value, title in titles.items():
+                if value not in values:
+                    known = ", ".join(values) if values else "none"
+                    raise fail(f"attribute {name}: {key}: {_shown(value)} is not one of its values ({known})", at)
+                if title_problem(title):
+                    raise fail(f"attribute {name}: {key}: {value}: {title_problem(title)}", at)
+                found.append((language, value, title))
+        return tuple(sorted(found))
+
     layers_data = data.get("layers")
     if not isinstance(layers_data, dict) or not layers_data:
         raise fail("no [layers.NAME] tables")
@@ -362,7 +531,9 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
                     raise fail(f"label {name}: key {key!r} already used by {seen_keys[key.lower()]}",
                                lines.field(line, "key"))
                 seen_keys[key.lower()] = name
-            labels.append(Label(name, layer_name, color.lower(), key, str(item.get("guideline", ""))))
+            labels.append(Label(name, layer_name, color.lower(), key, str(item.get("guideline", "")),
+                                titles_of(item, f"label {name}", line),
+                                guidance_of(item, GUIDELINE_PREFIX, f"label {name}", line)))
         if not labels:
             raise fail(f"layer {layer_name} has no labels", layer_line)
         attributes = []
@@ -400,8 +571,11 @@ def schema_from_dict(data: dict, where: str = "<schema>", source: str = "") -> S
                            lines.field(line, "summary"))
             declares_summary = declares_summary or "summary" in item
             attributes.append(Attribute(name, layer_name, kind, values, default, str(item.get("description", "")),
-                                        summary))
+                                        summary, titles_of(item, f"attribute {name}", line),
+                                        value_titles_of(item, name, values, line),
+                                        guidance_of(item, DESCRIPTION_PREFIX, f"attribute {name}", line)))
         layers.append(Layer(layer_name, overlap, str(body.get("description", "")), tuple(labels), tuple(attributes),
-                            draw, links))
+                            draw, links, titles_of(body, f"layer {layer_name}", layer_line),
+                            guidance_of(body, DESCRIPTION_PREFIX, f"layer {layer_name}", layer_line)))
     schema = Schema(str(data.get("name", "custom")), tuple(layers), str(data.get("description", "")))
     return with_default_roles(schema, layers=not declares_roles, attributes=not declares_summary)

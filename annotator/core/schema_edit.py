@@ -1,4 +1,4 @@
-"""Edits of a project's labels (add one, rename, recolour, change its key), checked with the
+"""Edits of a project's labels (add one, rename, recolour, change its key or display names), checked with the
 rules a schema file is loaded with, so an edited schema is one the loader would accept.
 
 Headless: the window passes the keys it reserves itself (`reserved`: key -> what owns it), so a
@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from annotator.core.rules import RuleError
-from annotator.core.schema import Label, Schema, key_problem, name_problem
+from annotator.core.schema import TITLE_MAX, Label, Schema, key_problem, language_problem, name_problem, title_problem
 
 # The schema file's colour rule (schema_from_dict): six hex digits, stored lower-case.
 _COLOR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -41,6 +41,11 @@ def label_edit_problem(schema: Schema, before: Label | None, after: Label,
     if not isinstance(after.color, str) or not _COLOR.fullmatch(after.color):
         return LabelEditError(f"label {after.name}: color must be #rrggbb, not {after.color!r}", "label_color",
                               name=after.name, color=after.color)
+    for language, title in after.titles:
+        if language_problem(language) or title_problem(title):
+            return LabelEditError(f"label {after.name}: a display name is one line of at most {TITLE_MAX} printable "
+                                  f"characters, not {title!r}", "label_title", name=after.name, title=title,
+                                  most=TITLE_MAX)
     if after.key is not None:
         problem = key_problem(after.key)
         if problem:

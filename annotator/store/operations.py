@@ -301,29 +301,10 @@ class MergeEntities(Op):
 
 
 @dataclass
-class DropSuggestions(Op):
-    """Stored (imported) suggestions accepted or rejected: they leave the suggestion table."""
-
-    doc_id: str
-    dropped: list[Suggestion]
-    code = "drop_suggestions"
-    suggestions = True
-
-    @property
-    def description(self) -> str:
-        return f"dismiss {len(self.dropped)} suggestions"
-
-    def apply(self, project: Store) -> None:
-        project.delete_suggestions(s.id for s in self.dropped)
-
-    def revert(self, project: Store) -> None:
-        project.insert_suggestions(self.doc_id, self.dropped)
-
-
-@dataclass
 class RejectSuggestions(Op):
     """Suggestions rejected: remembered in the project so that none comes back in its document
-    (computed ones are found again on every opening); stored ones also leave the table."""
+    to the set (computed ones are found again on every opening; stored ones stay in the table
+    for the other sets)."""
 
     doc_id: str
     rejected: list[Suggestion]
@@ -338,11 +319,9 @@ class RejectSuggestions(Op):
 
     def apply(self, project: Store) -> None:
         self.remembered = project.reject_suggestions(self.doc_id, [s.key() for s in self.rejected], self.set_name)
-        project.delete_suggestions(s.id for s in self.rejected if s.id)
 
     def revert(self, project: Store) -> None:
         project.unreject_suggestions(self.doc_id, self.remembered, self.set_name)
-        project.insert_suggestions(self.doc_id, [s for s in self.rejected if s.id])
 
 
 @dataclass
@@ -389,6 +368,8 @@ class EditLabel(Op):
             return f"rename label {self.before.name} → {self.after.name}"
         if self.before.color != self.after.color:
             return f"colour of {self.after.name}"
+        if self.before.titles != self.after.titles:
+            return f"display name of {self.after.name}"
         return f"key of {self.after.name}"
 
     @property

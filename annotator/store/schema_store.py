@@ -1,7 +1,13 @@
 """The label schema stored in the project (layers, labels, attributes) and the project's facts.
 
 The schema is read once and cached; a rolled-back transaction forgets the cache, since the
-action undone may have added labels (see Project.transaction)."""
+action undone may have added labels (see Project.transaction).
+
+Display names (titles) are one JSON object under the project key `schema_titles`, not columns:
+a project made before them has no such key and opens as it is, without a migration; they are
+display text only, so an entry that breaks the title rules is left out rather than refusing the
+project. The translated guidelines and descriptions (`guideline_<lang>`, `description_<lang>`)
+live in the same object, under their own sections, by the same rules."""
 
 from __future__ import annotations
 
@@ -10,8 +16,75 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
 
-from annotator.core.schema import Attribute, Label, Layer, Schema
+from annotator.core.schema import (Attribute, Label, Layer, Schema, Titles, guidance_problem, language_problem,
+                                   title_problem)
 from annotator.store.rows import dumps
+
+TITLES_KEY = "schema_titles"
+
+
+def _titles_json(schema: Schema) -> str:
+    """{"layers": {layer: {lang: title}}, "labels": {label: {...}}, "attributes": {layer: {name:
+    {...}}}, "values": {layer: {name: {lang: {value: title}}}}, "guidelines": {label: {lang: text}},
+    "layer_descriptions": {layer: {lang: text}}, "attribute_descriptions": {layer: {name: {lang:
+    text}}}}, only what has titles or translations."""
+    data: dict = {"layers": {}, "labels": {}, "attributes": {}, "values": {}, "guidelines": {},
+                  "layer_descriptions": {}, "attribute_descriptions": {}}
+    for layer in schema.layers:
+        if layer.titles:
+            data["layers"][layer.name] = dict(layer.titles)
+        if layer.descriptions:
+            data["layer_descriptions"][layer.name] = dict(layer.descriptions)
+        for label in layer.labels:
+            if label.titles:
+                data["labels"][label.name] = dict(label.titles)
+            if label.guidelines:
+                data["guidelines"][label.name] = dict(label.guidelines)
+        for a in layer.attributes:
+            if a.titles:
+                data["attributes"].setdefault(layer.name, {})[a.name] = dict(a.titles)
+            if a.descriptions:
+                data["attribute_descriptions"].setdefault(layer.name, {})[a.name] = dict(a.descriptions)
+            for lang, value, title in a.value_titles:
+                data["values"].setdefault(layer.name, {}).setdefault(a.name, {}).setdefault(lang, {})[value] = title
+    return dumps(data)
+
+
+def _loaded_titles(text: str | None) -> dict:
+    try:
+        data = json.loads(text) if text else {}
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _titles(entry) -> Titles:
+    """The valid (language, title) pairs of a stored {lang: title} object."""
+    if not isinstance(entry, dict):
+        return ()
+    return tuple(sorted((lang, title) for lang, title in entry.items()
+                        if language_problem(lang) is None and title_problem(title) is None))
+
+
+def _guidance(entry) -> Titles:
+    """The valid (language, text) pairs of a stored {lang: guideline or description} object."""
+    if not isinstance(entry, dict):
+        return ()
+    return tuple(sorted((lang, text) for lang, text in entry.items()
+                        if language_problem(lang) is None and guidance_problem(text) is None))
+
+
+def _value_titles(entry, values: tuple[str, ...]) -> tuple[tuple[str, str, str], ...]:
+    if not isinstance(entry, dict):
+        return ()
+    return tuple(sorted((lang, value, title) for lang, table in entry.items() if language_problem(lang) is None
+                        and isinstance(table, dict) for value, title in table.items()
+                        if value in values and title_problem(title) is None))
+
+
+def _section(data: dict, name: str) -> dict:
+    section = data.get(name)
+    return section if isinstance(section, dict) else {}
 
 
 class SchemaStore:
@@ -36,25 +109,37 @@ class SchemaStore:
 
     def _read(self) -> Schema:
         info = self.info()
+        titles = _loaded_titles(info.get(TITLES_KEY))
+        label_titles, layer_titles = _section(titles, "labels"), _section(titles, "layers")
+        guidelines, layer_descriptions = _section(titles, "guidelines"), _section(titles, "layer_descriptions")
         layers = []
         for name, overlap, description, draw, links in self.conn.execute(
             "SELECT name, overlap, description, draw, links_entities FROM layers ORDER BY position"
         ).fetchall():
-            labels = tuple(Label(*row) for row in self.conn.execute(
+            labels = tuple(Label(*row, _titles(label_titles.get(row[0])), _guidance(guidelines.get(row[0])))
+                           for row in self.conn.execute(
                 "SELECT name, layer, color, key, guideline FROM labels WHERE layer = ? ORDER BY position", (name,)))
-            attributes = tuple(
-                Attribute(n, name, kind, tuple(json.loads(choices)), default, desc, bool(summary))
-                for n, kind, choices, default, desc, summary in self.conn.execute(
+            attribute_titles = _section(_section(titles, "attributes"), name)
+            value_titles = _section(_section(titles, "values"), name)
+            descriptions = _section(_section(titles, "attribute_descriptions"), name)
+            attributes = []
+            for n, kind, choices, default, desc, summary in self.conn.execute(
                     "SELECT name, kind, choices, default_value, description, summary FROM attributes "
-                    "WHERE layer = ? ORDER BY position", (name,))
-            )
+                    "WHERE layer = ? ORDER BY position", (name,)):
+                values = tuple(json.loads(choices))
+                attributes.append(Attribute(n, name, kind, values, default, desc, bool(summary),
+                                            _titles(attribute_titles.get(n)),
+                                            _value_titles(value_titles.get(n), values),
+                                            _guidance(descriptions.get(n))))
             # Roles are read as stored: migration 3 wrote the old position rule down once.
-            layers.append(Layer(name, overlap, description, labels, attributes, draw, bool(links)))
+            layers.append(Layer(name, overlap, description, labels, tuple(attributes), draw, bool(links),
+                                _titles(layer_titles.get(name)), _guidance(layer_descriptions.get(name))))
         return Schema(info.get("schema_name", "custom"), tuple(layers), info.get("schema_description", ""))
 
     def write(self, schema: Schema) -> None:
         """Store a whole schema in a new project."""
-        self.set_info([("schema_name", schema.name), ("schema_description", schema.description)])
+        self.set_info([("schema_name", schema.name), ("schema_description", schema.description),
+                       (TITLES_KEY, _titles_json(schema))])
         for lpos, layer in enumerate(schema.layers):
             self.conn.execute(
                 "INSERT INTO layers (name, overlap, description, position, draw, links_entities) "
@@ -107,6 +192,7 @@ class SchemaStore:
         entities typed with the old name (an entity's type is a label name) get the new one:
         those of `retype`, or when None every entity of that type. Returns the ids retyped."""
         retyped: list[str] = []
+        self._store_label_titles(before, after)
         if before is None:
             self._insert_labels([after])
         elif after is None:
@@ -121,6 +207,18 @@ class SchemaStore:
                                       [(after.name, entity_id) for entity_id in retyped])
         self._schema = None
         return retyped
+
+    def _store_label_titles(self, before: Label | None, after: Label | None) -> None:
+        titles = _loaded_titles(self.info().get(TITLES_KEY))
+        for section, of in (("labels", lambda label: label.titles), ("guidelines", lambda label: label.guidelines)):
+            entries = titles.setdefault(section, {})
+            if not isinstance(entries, dict):
+                entries = titles[section] = {}
+            if before is not None:
+                entries.pop(before.name, None)
+            if after is not None and of(after):
+                entries[after.name] = dict(of(after))
+        self.set_info([(TITLES_KEY, dumps(titles))])
 
     def label_documents(self, label: Label) -> set[str]:
         """The documents with spans of `label` (a rename changes what they show)."""

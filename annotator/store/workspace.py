@@ -19,8 +19,7 @@ from annotator.core.span_index import SpanIndex
 from annotator.core.suggest import mentions_of, variants_of
 from annotator.store.errors import ProjectError
 from annotator.store.operations import (AddRelation, AddSpan, Batch, CreateEntity, DeleteRelation, DeleteSpan,
-                                        DropSuggestions, EditEntity, MergeEntities, Op, SetStatus, UpdateSpan,
-                                        relabelled)
+                                        EditEntity, MergeEntities, Op, SetStatus, UpdateSpan, relabelled)
 from annotator.store.operations import EditLabel
 from annotator.store.operations import RejectSuggestions, StoreSuggestions
 from annotator.store.documents import SpanFilter
@@ -282,14 +281,14 @@ class Workspace:
         return self._edit_label(None, normalised(Label(name, layer, color, key)), reserved)
 
     def edit_label(self, label: str, /, reserved: Mapping[str, str] = {}, **changes) -> Change:
-        """Rename, recolour or rekey `label` (changes: name, color, key, guideline; key None
+        """Rename, recolour or rekey `label` (changes: name, color, key, guideline, titles; key None
         removes it). A rename renames every span and suggestion of the label in the project;
         undo renames them back. `change.schema` is set."""
         self._require_project()
         before = self.project.schema.label(label)
         if before is None:
             raise AnnotationError(f"no label {label!r} in the project", "unknown_label", label=label)
-        unknown = set(changes) - {"name", "color", "key", "guideline"}
+        unknown = set(changes) - {"name", "color", "key", "guideline", "titles"}
         if unknown:
             raise TypeError(f"edit_label() cannot change {', '.join(sorted(unknown))}")
         return self._edit_label(before, normalised(replace(before, **changes)), reserved)
@@ -337,13 +336,12 @@ class Workspace:
 
     def accept_suggestions(self, suggestions: list[Suggestion]) -> Change:
         """Accept suggestions as spans in one action (they are `change.spans_added`); those
-        that would break a rule (e.g. two overlapping suggestions) are left out."""
+        that would break a rule (e.g. two overlapping suggestions) are left out. A stored
+        (imported) suggestion stays in the project for the other annotators' sets: in this set
+        the accepted span covers it."""
         doc = self._require_document()
         added = self._spans_of(doc, suggestions)
-        stored = [s for s in suggestions if s.id]
         ops: list[Op] = [AddSpan(doc.id, s) for s in added]
-        if stored:
-            ops.append(DropSuggestions(doc.id, stored))
         if not ops:
             return nothing("accept_suggestions", doc.id)
         return self._perform(Batch(f"accept {len(added)} suggestions", ops, doc.id, "accept_suggestions"))
@@ -369,8 +367,8 @@ class Workspace:
 
     def reject_suggestions(self, suggestions: list[Suggestion]) -> Change:
         """Rejected suggestions never come back in this document to this annotator's set: their
-        keys are stored with the set's name (other annotators still see them), and stored
-        (imported) ones leave the suggestion table. One undoable action."""
+        keys are stored with the set's name; other annotators still see them, stored (imported)
+        ones included. One undoable action."""
         doc = self._require_document()
         if not suggestions:
             return nothing("reject_suggestions", doc.id)

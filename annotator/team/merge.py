@@ -1,8 +1,8 @@
 """`annotator merge`: bring per-annotator package files back into the project they came from.
 
 Everything in a package is its annotator's set (whatever name the analyst's window recorded on
-the spans), so merging replaces that annotator's set of each of the package's documents and
-changes nothing else. Merging the same package again changes nothing; a document whose set came
+the spans), so merging replaces that annotator's set of each of the package's documents (its
+spans, relations, status and the suggestions the analyst rejected) and changes nothing else. Merging the same package again changes nothing; a document whose set came
 from a newer package of the same annotator keeps it (the newer work stays). A package of another
 project, or one holding a document the project lacks, is refused whole. All packages are merged
 in one transaction: every one of them, or (on any refusal or failure) none.
@@ -33,6 +33,7 @@ class MergedPackage:
     relations: int = 0
     entities_added: int = 0  # canonical entities the analyst created
     kept_newer: int = 0  # documents whose set came from a newer package of the annotator: kept
+    rejections: int = 0  # suggestions the analyst dismissed in the package, now theirs in the project
 
 
 @dataclass
@@ -69,8 +70,8 @@ def merge(project: Store, paths: Iterable[Path]) -> MergeReport:
                 for doc in package.iter_documents():  # a few hundred documents in memory at a time
                     batch.append(doc)
                     if len(batch) == 200:
-                        _merge_documents(project, info, batch, result)
-                _merge_documents(project, info, batch, result)
+                        _merge_documents(project, package, info, batch, result)
+                _merge_documents(project, package, info, batch, result)
             project.record_package(info.package_id, info.annotator, info.created, result.documents)
     return report
 
@@ -84,7 +85,8 @@ def _take_entities(project: Store, package: Store, result: MergedPackage) -> Non
             result.entities_added += 1
 
 
-def _merge_documents(project: Store, info: PackageInfo, docs: list[Document], result: MergedPackage) -> None:
+def _merge_documents(project: Store, package: Store, info: PackageInfo, docs: list[Document],
+                     result: MergedPackage) -> None:
     name = info.annotator
     by_hash = project.stored_ids_by_hash([d.content_hash for d in docs])
     missing = [d.id for d in docs if d.content_hash not in by_hash]
@@ -107,9 +109,24 @@ def _merge_documents(project: Store, info: PackageInfo, docs: list[Document], re
         result.documents += 1
         result.spans += len(spans)
         result.relations += len(relations)
+        gained, dropped = _merge_rejections(project, package, doc.id, home, name)
+        result.rejections += gained
         if (sets.get(home, {}).get(name) == doc.status and sources.get(home, {}).get(name) == info.created
                 and same_content(current, spans, relations)):
+            result.changed += bool(gained or dropped)
             continue
         project.replace_set(home, name, spans, relations, doc.status, info.created)
         result.changed += 1
     docs.clear()
+
+
+def _merge_rejections(project: Store, package: Store, package_doc: str, home: str, name: str) -> tuple[int, int]:
+    """The annotator's rejections in the project become the package's (those the project holds
+    for everyone stay as they are); returns how many the analyst's set gained and lost."""
+    shared = project.rejections(home, "")
+    wanted = package.rejections(package_doc, name) - shared
+    own = project.rejections(home, name) - shared
+    if gone := own - wanted:  # un-rejected in the package (undone there)
+        project.unreject_suggestions(home, gone, name)
+    gained = project.reject_suggestions(home, wanted - own, name) if wanted - own else []
+    return len(gained), len(gone)

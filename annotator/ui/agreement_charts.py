@@ -43,18 +43,18 @@ def _ink(fill: QColor) -> QColor:
     return black if theme.contrast(black, fill) >= theme.contrast(white, fill) else white
 
 
-def _named(label: str) -> str:
-    return translate("AgreementCharts", "missed") if label == MISSED else label
-
-
-def _shown(label: str) -> str:
-    return _named(label) if label == MISSED else neutralised(label, limit=SHOWN_LABEL)
-
-
 class _Chart(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # label name -> display name in the window's language (display_names.schema_titles)
+        self.titles: dict[str, str] = {}
+
+    def _named(self, label: str) -> str:
+        return translate("AgreementCharts", "missed") if label == MISSED else self.titles.get(label, label)
+
+    def _shown(self, label: str) -> str:
+        return self._named(label) if label == MISSED else neutralised(self._named(label), limit=SHOWN_LABEL)
 
     def _flip(self, rect: QRectF) -> QRectF:
         """`rect` laid out left to right, mirrored when the widget reads right to left."""
@@ -102,7 +102,8 @@ class ConfusionHeatMap(_Chart):
         self.cells: dict[tuple[str, str], int] = {}  # (row label, column label) -> matched pairs
         self._top = 0
 
-    def set_confusion(self, confusion: dict[str, dict[str, int]]) -> None:
+    def set_confusion(self, confusion: dict[str, dict[str, int]], titles: dict[str, str] | None = None) -> None:
+        self.titles = titles or {}
         names = set(confusion) | {col for row in confusion.values() for col in row}
         self.labels = sorted(names - {MISSED}) + ([MISSED] if MISSED in names else [])
         self.cells = {(row, col): n for row, cols in confusion.items() for col, n in cols.items()}
@@ -118,7 +119,7 @@ class ConfusionHeatMap(_Chart):
     def _metrics(self) -> tuple[float, float, float]:
         """(width of the row labels, height of the column labels, cell side)."""
         fm = QFontMetricsF(self.font())
-        names = [_shown(n) for n in self.labels]
+        names = [self._shown(n) for n in self.labels]
         widest = max((fm.horizontalAdvance(n) for n in names), default=0)
         # A column as wide as its name, within reason: a longer name is elided (the tooltip has it).
         side = max(fm.height() * 2.2, min(widest + _PAD, fm.height() * 5))
@@ -164,11 +165,11 @@ class ConfusionHeatMap(_Chart):
         for j, name in enumerate(self.labels):
             head = self._flip(QRectF(_PAD + label_width + j * side, _PAD + fm.height(), side, header))
             painter.drawText(head, int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom),
-                             fm.elidedText(_shown(name), Qt.TextElideMode.ElideRight, side - 2))
+                             fm.elidedText(self._shown(name), Qt.TextElideMode.ElideRight, side - 2))
         for i, row in enumerate(self.labels):
             label = self._flip(QRectF(_PAD, grid_top + i * side, label_width - _PAD, side))
             painter.setPen(text)
-            painter.drawText(label, int(self._trailing() | Qt.AlignmentFlag.AlignVCenter), _shown(row))
+            painter.drawText(label, int(self._trailing() | Qt.AlignmentFlag.AlignVCenter), self._shown(row))
             for j, col in enumerate(self.labels):
                 count = self.count(row, col)
                 rect = self.cell_rect(i, j)
@@ -192,7 +193,7 @@ class ConfusionHeatMap(_Chart):
             for j, col in enumerate(self.labels):
                 if self.cell_rect(i, j).contains(point):
                     return translate("AgreementCharts", "{row} → {column}: {count}").format(
-                        row=_named(row), column=_named(col), count=self.count(row, col))
+                        row=self._named(row), column=self._named(col), count=self.count(row, col))
         return ""
 
 
@@ -204,8 +205,9 @@ class LabelBars(_Chart):
         super().__init__(parent)
         self.bars: list[tuple[str, int, float | None, float | None]] = []  # label, spans, exact, overlap
 
-    def set_labels(self, labels: dict) -> None:
-        """`labels`: {name: LabelAgreement} of one layer of the report."""
+    def set_labels(self, labels: dict, titles: dict[str, str] | None = None) -> None:
+        """`labels`: {name: LabelAgreement} of one layer of the report; `titles` their display names."""
+        self.titles = titles or {}
         self.bars = [(name, lab.spans, lab.f1_exact, lab.f1_overlap) for name, lab in sorted(labels.items())]
         self.updateGeometry()
         self.update()
@@ -215,7 +217,7 @@ class LabelBars(_Chart):
 
     def _label_width(self) -> float:
         fm = QFontMetricsF(self.font())
-        return max((fm.horizontalAdvance(_shown(name)) for name, *_ in self.bars), default=0) + 2 * _PAD
+        return max((fm.horizontalAdvance(self._shown(name)) for name, *_ in self.bars), default=0) + 2 * _PAD
 
     def sizeHint(self) -> QSize:  # noqa: N802
         fm = QFontMetricsF(self.font())
@@ -256,7 +258,7 @@ class LabelBars(_Chart):
             top = fm.height() * 2 + _PAD * 2 + row * self._row_height()
             painter.setPen(text)
             painter.drawText(self._flip(QRectF(_PAD, top, label_width - _PAD, fm.height() * 2)),
-                             int(self._trailing() | Qt.AlignmentFlag.AlignVCenter), _shown(name))
+                             int(self._trailing() | Qt.AlignmentFlag.AlignVCenter), self._shown(name))
             for which, (value, colour) in enumerate(zip(values, colours)):
                 rect = self.bar_rect(row, which, value or 0.0)
                 if value is not None:
@@ -272,7 +274,7 @@ class LabelBars(_Chart):
         if 0 <= row < len(self.bars) and point.y() >= 0:
             name, spans, exact, overlap = self.bars[row]
             return translate("AgreementCharts", "{label}: F1 exact {exact}, F1 overlap {overlap} ({spans} spans)").format(
-                label=name, exact=figure(exact), overlap=figure(overlap), spans=spans)
+                label=self._named(name), exact=figure(exact), overlap=figure(overlap), spans=spans)
         return ""
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QRectF, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPalette
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
@@ -37,10 +37,16 @@ class FiguresModel(QAbstractTableModel):
         self.rows: list[tuple] = []
         self.keys: list[str] = []  # what each row stands for (a document id for the disputed list)
         self.floats: set[int] = set()  # columns of coefficients, where None is a dash
+        self.percents: set[int] = set()  # columns of shares (0 to 1) shown as percentages
+        # column -> {raw name: display name}: an attribute shown by its title, RAW its identifier
+        self.titles: dict[int, dict[str, str]] = {}
 
-    def set_rows(self, rows: Sequence[tuple], keys: Sequence[str] = (), floats: Sequence[int] = ()) -> None:
+    def set_rows(self, rows: Sequence[tuple], keys: Sequence[str] = (), floats: Sequence[int] = (),
+                 percents: Sequence[int] = (), titles: dict[int, dict[str, str]] | None = None) -> None:
         self.beginResetModel()
         self.rows, self.keys, self.floats = [tuple(r) for r in rows], list(keys), set(floats)
+        self.percents = set(percents)
+        self.titles = titles or {}
         self.endResetModel()
 
     def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802
@@ -60,12 +66,16 @@ class FiguresModel(QAbstractTableModel):
         value = self.rows[index.row()][index.column()]
         if role == RAW:
             return value
+        if isinstance(value, str) and index.column() in self.titles:
+            value = self.titles[index.column()].get(value, value)
         if role == Qt.ItemDataRole.DisplayRole:
             if isinstance(value, tuple):
                 done, _, total = value
                 return f"{done}/{total}"
             if index.column() in self.floats:
                 return figure(value)
+            if index.column() in self.percents:
+                return percent(value)
             if isinstance(value, str):
                 return neutralised(value, limit=SHOWN_TEXT)
             return str(value)
@@ -81,6 +91,13 @@ class FiguresModel(QAbstractTableModel):
                 return int(side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter)
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
+
+
+def percent(share: float | None) -> str:
+    """A share as a percentage in the locale's digits and sign (a dash for none)."""
+    if share is None:
+        return "–"
+    return QLocale().toString(share * 100, "f", 1) + QLocale().percent()
 
 
 class ProgressDelegate(QStyledItemDelegate):
@@ -116,4 +133,4 @@ class ProgressDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-__all__ = ["FiguresModel", "ProgressDelegate", "RAW"]
+__all__ = ["FiguresModel", "ProgressDelegate", "RAW", "percent"]

@@ -2,7 +2,8 @@
 
 A non-modal dialog over the window: headline figures of a layer (F1 exact and overlap, Fleiss'
 kappa, Krippendorff's alpha, documents, tokens), the pairs of annotators, the label confusion as
-a heat map, per-label F1 bars, the documents with most disagreement (double-click opens one in
+a heat map, per-label F1 bars, agreement on the attributes and claimants of matched spans, the
+documents with most disagreement (double-click opens one in
 the window) and every set's progress. The figures are computed in a worker (agreement_task.py)
 when the view is opened, on Refresh, and a moment after a change of a document's status or of
 many documents' spans (a merge) while the view is shown; a change while it is hidden only marks
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from annotator.core.changes import Change
 from annotator.core.display import neutralised
 from annotator.store.sets import GOLD
-from annotator.ui import messages
+from annotator.ui import display_names, messages
 from annotator.ui.agreement_charts import ConfusionHeatMap, LabelBars, figure
 from annotator.ui.agreement_models import FiguresModel, ProgressDelegate
 from annotator.ui.agreement_task import AgreementResult, AgreementTask
@@ -40,7 +41,7 @@ from annotator.ui.plain import plain_label
 
 REFRESH_DELAY_MS = 1500  # after the last status change or merge, while the view is shown
 # The tabs that need documents done by two annotators; progress (the last) does not.
-PAIRS, CONFUSION, LABELS, DOCUMENTS, PROGRESS = range(5)
+PAIRS, CONFUSION, LABELS, ATTRIBUTES, DOCUMENTS, PROGRESS = range(6)
 
 
 def show_agreement(window) -> "AgreementView":
@@ -150,6 +151,17 @@ class AgreementView(QDialog):
         self.pairs_table = _table(self.pairs)
         self.heat_map = ConfusionHeatMap()
         self.bars = LabelBars()
+        self.values = FiguresModel([self.tr("Attribute"), self.tr("Compared"), self.tr("Agreement"),
+                                    self.tr("Cohen's κ")], self)
+        self.values_table = _table(self.values)
+        self.values_table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.values_table.horizontalHeader().setStretchLastSection(False)
+        self.values_note = plain_label()
+        self.values_note.setWordWrap(True)
+        values_page = QWidget()
+        values_column = QVBoxLayout(values_page)
+        values_column.addWidget(self.values_note, 0, Qt.AlignmentFlag.AlignTop)
+        values_column.addWidget(self.values_table, 1)
         self.disputed = FiguresModel([self.tr("Document"), self.tr("F1 overlap"), self.tr("Annotators")], self)
         self.disputed_table = _table(self.disputed)
         self.disputed_table.activated.connect(self._open_disputed)  # double-click or Enter
@@ -165,6 +177,7 @@ class AgreementView(QDialog):
         self.tabs.addTab(self.pairs_table, self.tr("&Pairs"))
         self.tabs.addTab(_scrolled(self.heat_map), self.tr("&Confusion"))
         self.tabs.addTab(_scrolled(self.bars), self.tr("&Labels"))
+        self.tabs.addTab(values_page, self.tr("&Attributes"))
         self.tabs.addTab(self.disputed_table, self.tr("&Disputed documents"))
         self.tabs.addTab(self.progress_table, self.tr("Pro&gress"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -270,11 +283,12 @@ class AgreementView(QDialog):
         report = result.report if result is not None else None
         self.progress.set_rows(self._progress_rows(result.summary if result else []))
         layers = list(report.layers) if report is not None and report.documents else []
+        titles = self._titles()
         self.layer_combo.blockSignals(True)
         chosen = self.layer_combo.currentData()
         self.layer_combo.clear()
         for name in layers:
-            self.layer_combo.addItem(neutralised(name), name)
+            self.layer_combo.addItem(neutralised(titles.get(name, name)), name)
         if chosen in layers:
             self.layer_combo.setCurrentIndex(layers.index(chosen))
         self.layer_combo.blockSignals(False)
@@ -314,9 +328,10 @@ class AgreementView(QDialog):
             self.heat_map.set_confusion({})
             self.bars.set_labels({})
             self.disputed.set_rows([])
+            self._show_values(None)
             return
         self.annotators.setText(self.tr("Annotators: {names}").format(
-            names=", ".join(neutralised(a, limit=40) for a in report.annotators)))
+            names=display_names.listed(neutralised(a, limit=40) for a in report.annotators)))
         values = {"f1_exact": figure(layer.f1_exact), "f1_overlap": figure(layer.f1_overlap),
                   "fleiss_kappa": self.tr("{kappa} (on the %n documents every annotator did)", "",
                                           layer.fleiss_documents).format(kappa=figure(layer.fleiss_kappa)),
@@ -326,12 +341,46 @@ class AgreementView(QDialog):
             self.figures[key].setText(text)
         self.pairs.set_rows([(p.a, p.b, p.documents, p.f1_exact, p.f1_overlap, p.kappa) for p in layer.pairs],
                             floats=(3, 4, 5))
-        self.heat_map.set_confusion(layer.confusion)
-        self.bars.set_labels(layer.labels)
+        titles = self._titles()
+        self.heat_map.set_confusion(layer.confusion, titles)
+        self.bars.set_labels(layer.labels, titles)
+        self._show_values(layer)
         titles = self.result.titles
-        self.disputed.set_rows([(titles.get(d.id) or d.id, d.f1_overlap, ", ".join(d.annotators))
+        self.disputed.set_rows([(titles.get(d.id) or d.id, d.f1_overlap, display_names.listed(d.annotators))
                                 for d in report.most_disagreement],
                                keys=[d.id for d in report.most_disagreement], floats=(1,))
+
+    def _show_values(self, layer) -> None:
+        """Per attribute of the layer's matched spans (and the claimant of matched claims): how
+        many pairs of values were compared, the share that agree and Cohen's kappa."""
+        rows = [(name, value.compared, value.percent, value.kappa) for name, value in (layer.attributes.items()
+                                                                                     if layer else ())]
+        if layer is not None and layer.claimants.compared:
+            claimants = layer.claimants
+            rows.append((self.tr("Claimant"), claimants.compared, claimants.percent,
+                         claimants.kappa))
+        schema = self._schema()
+        language = display_names.ui_language()  # raw titles: the model neutralises what it shows
+        shown = {a.name: a.shown(language) for a in schema.attributes(self.layer_combo.currentData())} \
+            if schema is not None and layer is not None else {}
+        self.values.set_rows(rows, floats=(3,), percents=(2,), titles={0: shown})
+        if rows:
+            self.values_note.setText(self.tr("Compared on the spans two annotators both marked with the same "
+                                             "boundaries or overlapping, pair by pair."))
+        else:
+            self.values_note.setText(self.tr("No matched span of this layer carries an attribute or a claimant "
+                                             "to compare."))
+        self.values_table.setVisible(bool(rows))
+
+    def _schema(self):
+        project = getattr(self.main_window, "project", None)
+        return project.schema if project is not None and not project.closed else None
+
+    def _titles(self) -> dict[str, str]:
+        """Layer and label names -> display names in the window's language (the report keeps
+        the identifiers, as the CLI's JSON does)."""
+        schema = self._schema()
+        return dict(display_names.schema_titles(schema)) if schema is not None else {}
 
     def _progress_rows(self, summary: list[dict]) -> list[tuple]:
         rows = []

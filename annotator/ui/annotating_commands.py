@@ -21,6 +21,7 @@ from annotator.store import ProjectError
 from annotator.store.workspace import AnnotationError
 from annotator.ui import messages
 from annotator.ui.dialogs import ask
+from annotator.ui.display_names import label_in_message
 from annotator.ui.entity_picker import EntityPicker
 
 
@@ -124,7 +125,8 @@ class AnnotatingCommands:
             self.message(self.tr("Click an entity span first, then press K to link it"))
             return
         if not self.project.schema.is_entity_layer(span.layer):
-            self.message(self.tr("{label} spans are not linked to canonical entities").format(label=span.label))
+            self.message(self.tr("{label} spans are not linked to canonical entities").format(
+                label=label_in_message(self.project.schema, span.label)))
             return
         picker = EntityPicker(self.workspace, span, self)
         picker.exec()

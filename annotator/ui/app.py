@@ -1,62 +1,35 @@
-"""Starting the desktop app: Qt application, bundled font, crash handler, project, window."""
+"""Starting the desktop app: Qt application in the chosen language, bundled font, crash handler,
+project, window."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QApplication
 
-from annotator import RESOURCES, __version__
+from annotator import __version__
 from annotator.store import ProjectError
 from annotator.team.package_info import package_annotator
 from annotator.ui import errors, messages
+from annotator.ui.app_icon import app_icon
 from annotator.ui.annotator_name import ask_name, os_user, remember, remembered
 from annotator.ui.fonts import FontLoadError, load_bundled_fonts
+from annotator.ui.language import chosen_language, install_translator
 from annotator.ui.main_window import MainWindow, open_with_fallback
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, language: str | None = None) -> QApplication:
+    """The application in `language` ("ar"/"en"; None: the system locale's, see language.py)."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     app.setApplicationName("annotator")
     app.setOrganizationName("annotator")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("annotator")
-    install_translator(app)
+    app.setWindowIcon(app_icon())
+    install_translator(app, language=language)
     return app
-
-
-TRANSLATIONS = RESOURCES / "translations"
-FALLBACK_LANGUAGE = "en"
-_translator: QTranslator | None = None  # the one installed, replaced on a second call
-_qt_translator: QTranslator | None = None  # Qt's own strings (OK, Cancel) in the same language
-
-
-def install_translator(app: QCoreApplication, locale: QLocale | None = None) -> QTranslator | None:
-    """Install annotator_<lang>.qm for `locale` (the system's), else annotator_en.qm; once per app.
-
-    English has a .qm of its own because `%n` messages carry only the plural ("%n mentions"):
-    without it Qt shows "1 mentions". Returns the translator, None when no .qm could be loaded
-    (the window then shows the English sources, with that plural flaw, rather than not start).
-    """
-    global _translator, _qt_translator
-    for old in (_translator, _qt_translator):
-        if old is not None:
-            app.removeTranslator(old)
-    _translator = _qt_translator = None
-    qt = QTranslator(app)
-    if qt.load(locale or QLocale(), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
-        _qt_translator = qt
-    translator = QTranslator(app)  # parented: it lives as long as the application
-    if not (translator.load(locale or QLocale(), "annotator", "_", str(TRANSLATIONS))
-            or translator.load(f"annotator_{FALLBACK_LANGUAGE}", str(TRANSLATIONS))):
-        errors.log.warning("no translation found in %s", TRANSLATIONS)
-        return None
-    app.installTranslator(translator)
-    _translator = translator
-    return translator
 
 
 def who_annotates(settings: QSettings, given: str | None, package_name: str | None, interactive: bool,
@@ -79,10 +52,11 @@ def who_annotates(settings: QSettings, given: str | None, package_name: str | No
 
 def run(project_path: Path, annotator: str | None) -> int:
     """`annotator` None: no name was given on the command line or in $ANNOTATOR_NAME."""
-    app = create_application()
+    # The analyst's View > Language choice, read before the first window is made.
+    app = create_application(language=chosen_language(QSettings("annotator", "annotator")))
     errors.setup_log_file()
     window: list[MainWindow] = []
-    errors.install_excepthook(lambda: window[0] if window else None)
+    errors.install_excepthook(lambda: shown_window() or (window[0] if window else None))
     try:
         load_bundled_fonts()
     except FontLoadError as exc:
@@ -101,6 +75,11 @@ def run(project_path: Path, annotator: str | None) -> int:
     window.append(MainWindow(project, name, settings))
     window[0].show()
     return app.exec()
+
+
+def shown_window() -> MainWindow | None:
+    """The main window on screen: View > Language replaces the first one by a new one."""
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None)
 
 
 def last_project() -> Path | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QTimer
 
 from annotator.core.changes import Change
+from annotator.ui.display_names import label_in_message
 from annotator.ui.models import status_name
 
 # A mixin of MainWindow: strings name their context, as in window_docks.
@@ -55,14 +56,13 @@ class ChangeDispatch:
         silent = None if change.empty or said else self.status.said
         QTimer.singleShot(0, self, lambda: self._after_change(change, silent))
 
-    @staticmethod
-    def _said(change: Change) -> str:
+    def _said(self, change: Change) -> str:
         """The status bar sentence of an action done here, "" when its own caller reports it."""
         if change.kind != "do":
             return ""
         if change.op == "relabel" and change.span is not None:
             return translate("ChangeDispatch", "relabelled «{text}» as {label}").format(
-                text=_quoted(change.span.text), label=change.span.label)
+                text=_quoted(change.span.text), label=label_in_message(self.project.schema, change.span.label))
         if change.op == "set_status" and change.status is not None:
             return translate("ChangeDispatch", "document marked {status}").format(status=status_name(change.status))
         return ""

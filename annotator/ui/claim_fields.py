@@ -17,10 +17,6 @@ EMPTY = "—"
 ITEM_CHARS = 60  # longer span texts are cut in combo items
 
 
-def display_name(name: str) -> str:
-    return name.replace("_", " ")
-
-
 def item_text(text: str, limit: int = ITEM_CHARS) -> str:
     """A span's text on one line, shortened for a combo item, neutralised: a bidi control in
     imported text must not reorder the label and punctuation around it."""
@@ -96,5 +92,5 @@ class Field:
         self.buttons: dict[str, QPushButton] = {}
 
 
-__all__ = ["EMPTY", "ITEM_CHARS", "RLM", "Field", "NoteEdit", "directed", "directed_tooltip", "display_name", "is_rtl",
+__all__ = ["EMPTY", "ITEM_CHARS", "RLM", "Field", "NoteEdit", "directed", "directed_tooltip", "is_rtl",
            "item_text"]

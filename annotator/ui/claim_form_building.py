@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QGridLayout, QHBoxLayout, Q
 
 from annotator.core.schema import Attribute
 from annotator.core.rules import relation_attribute
-from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, directed_tooltip, display_name
+from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, directed_tooltip
+from annotator.ui.display_names import description, readable, readable_value
 from annotator.ui.plain import plain_label, set_tooltip
 
 _ROW_ORDER = {"relation": 0, "span": 0, "text": 1, "choice": 2, "flag": 2}  # stable: schema order within each
@@ -42,14 +43,14 @@ class ClaimFormBuilding:
         grid.setColumnStretch(3, 1)
         fields: dict[str, Field] = {}  # schema order
         for attribute in self.workspace.project.schema.attributes(layer):
-            label = plain_label(display_name(attribute.name))
+            label = plain_label(readable(attribute))
             builder = {"choice": self._choice_field, "text": self._text_field,
                        "relation": self._relation_field, "span": self._span_field,
                        "flag": self._flag_field}[attribute.kind]
             field = builder(attribute, label)
-            tip = attribute.description
+            tip = description(attribute)
             if attribute.default is not None:
-                default = self.tr("Default: {value}").format(value=display_name(attribute.default))
+                default = self.tr("Default: {value}").format(value=readable_value(attribute, attribute.default))
                 tip = f"{tip}\n\n{default}".strip()
             for widget in (label, field.editor):
                 widget.setToolTip(directed_tooltip(tip))
@@ -111,7 +112,7 @@ class ClaimFormBuilding:
         combo = self._combo(6)  # two to a row in a narrow dock
         combo.addItem(EMPTY, None)
         for value in attribute.values:
-            combo.addItem(display_name(value), value)
+            combo.addItem(readable_value(attribute, value), value)
         # `activated` comes from the analyst only (mouse, arrows, typed letters), never from
         # setCurrentIndex: filling the form cannot write.
         combo.activated.connect(lambda _index, name=attribute.name: self._choice_chosen(name))
@@ -152,7 +153,7 @@ class ClaimFormBuilding:
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         shown.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         field = Field(attribute, label, shown, [])
-        what = display_name(attribute.name)
+        what = readable(attribute)
         use = self._button(self.tr("Use selection"),
                            self.tr("The text selected in the article becomes the {attribute}").format(attribute=what),
                            lambda name=attribute.name: self._request_cue(name))

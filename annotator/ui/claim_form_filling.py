@@ -15,6 +15,7 @@ from annotator.core.display import neutralised
 from annotator.core.model import Span
 from annotator.core.rules import relation_attribute
 from annotator.ui.claim_fields import EMPTY, Field, NoteEdit, directed_tooltip, item_text
+from annotator.ui.display_names import description, label_title, readable_value
 
 CONTEXT_CHARS = 30  # of the article either side of a claimant mention, in its tooltip
 
@@ -118,13 +119,14 @@ class ClaimFormFilling:
         combo.clear()
         combo.addItem(EMPTY, None)
         for value in field.attribute.values:
-            combo.addItem(value, value)
+            combo.addItem(readable_value(field.attribute, value), value)
         current = self.workspace.claimant(span.id) if field.attribute == self._claimant_attribute(field) else None
         key = current.id if isinstance(current, Span) else current
         text = self.workspace.document.text if self.workspace.document else ""
+        schema = self.workspace.project.schema
         for mention, count in claimant_choices(self.workspace.spans, span, key):
             name = mention.entity.name if mention.entity is not None else mention.text
-            item = f"{mention.label} · {item_text(name)}"
+            item = f"{label_title(schema, mention.label)} · {item_text(name)}"
             if count > 1:
                 item = QCoreApplication.translate("ClaimPanel", "{item} · %n mentions", None, count).format(item=item)
             combo.addItem(item, mention.id)
@@ -147,7 +149,7 @@ class ClaimFormFilling:
         if isinstance(value, dict):
             field.editor.setToolTip(directed_tooltip(f"{text}\n\n{value.get('start')}–{value.get('end')}"))
         else:
-            field.editor.setToolTip(directed_tooltip(field.attribute.description))
+            field.editor.setToolTip(directed_tooltip(description(field.attribute)))
 
 
 __all__ = ["ClaimFormFilling", "claimant_choices", "context"]

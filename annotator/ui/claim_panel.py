@@ -28,10 +28,11 @@ from annotator.core.rules import relation_attribute
 from annotator.store.workspace import AnnotationError, Workspace
 from annotator.ui import errors
 # EMPTY, ITEM_CHARS and item_text are re-exported: callers and tests import them from here.
-from annotator.ui.claim_fields import (EMPTY, ITEM_CHARS, Field, NoteEdit, directed, directed_tooltip, display_name,
+from annotator.ui.claim_fields import (EMPTY, ITEM_CHARS, Field, NoteEdit, directed, directed_tooltip,
                                        item_text)
 from annotator.ui.claim_form_building import ClaimFormBuilding
 from annotator.ui.claim_form_filling import ClaimFormFilling
+from annotator.ui.display_names import description, guideline, label_title, listed, readable, ui_language
 from annotator.ui.plain import plain_label
 
 
@@ -57,7 +58,7 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
         self.blocked: Callable[[], str | None] = lambda: None
         self._span_id: str | None = None
         self._filling = False
-        self._schema: Schema | None = None
+        self._schema: tuple[Schema, str] | None = None  # what the forms were built for, and in which language
         self._forms: dict[str, tuple[QWidget, dict[str, Field]]] = {}  # layer -> (page, fields)
         self._cue_target: str | None = None  # the span attribute a "Use selection" asked for
 
@@ -192,9 +193,11 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
 
     def _check_schema(self) -> None:
         schema = self.workspace.project.schema
-        if schema == self._schema:
+        # A form names its attributes and choices in the window's language: a language
+        # switch builds the forms again, as a schema change does.
+        if (schema, ui_language()) == self._schema:
             return
-        self._schema = schema
+        self._schema = (schema, ui_language())
         for page, _ in self._forms.values():
             self.stack.removeWidget(page)
             page.deleteLater()
@@ -210,19 +213,19 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
         for layer in schema.layers:
             own = [a for a in layer.attributes if a.name != NOTE]
             if own:
-                names = ", ".join(display_name(a.name) for a in own[:3])
+                names = listed(readable(a) for a in own[:3])
                 if len(own) > 3:
                     more = self.tr("Select a {layer} to edit its {attributes}, …")
                 else:
                     more = self.tr("Select a {layer} to edit its {attributes}.")
-                return f"{text} {more.format(layer=display_name(layer.name), attributes=names)}"
+                return f"{text} {more.format(layer=readable(layer), attributes=names)}"
         return text
 
     def _describe(self, span: Span) -> None:
         """The heading, linked entity and guidelines of the span shown, each laid out in its
         text's direction (an Arabic span text or guideline wraps right to left)."""
         schema = self.workspace.project.schema
-        self.heading.setText(directed(f"{span.label} · «{item_text(span.text)}»", by=span.text))
+        self.heading.setText(directed(f"{label_title(schema, span.label)} · «{item_text(span.text)}»", by=span.text))
         self.heading.setToolTip(directed_tooltip(span.text))
         self.heading.show()
         if schema.is_entity_layer(span.layer):
@@ -235,12 +238,14 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
         else:
             self.entity.hide()
         label = schema.label(span.label)
-        guideline = label.guideline if label is not None else ""
-        self.guideline.setText(directed(guideline))
-        self.guideline.setVisible(bool(guideline))
-        described = [a for a in schema.attributes(span.layer) if a.description]
-        lines = [f"{display_name(a.name)}: {a.description}" for a in described]
-        self.attribute_guide.setText(directed("\n".join(lines), by=described[0].description if described else ""))
+        # In the window's language (guideline_ar, description_ar), else the schema's English.
+        shown = guideline(label) if label is not None else ""
+        self.guideline.setText(directed(shown))
+        self.guideline.setVisible(bool(shown))
+        described = [(a, description(a)) for a in schema.attributes(span.layer)]
+        described = [(a, text) for a, text in described if text]
+        lines = [f"{readable(a)}: {text}" for a, text in described]
+        self.attribute_guide.setText(directed("\n".join(lines), by=described[0][1] if described else ""))
         self.guide_toggle.setVisible(bool(lines))
         self._show_attribute_guide(self.guide_toggle.isChecked())
 
@@ -298,7 +303,7 @@ class ClaimPanel(ClaimFormBuilding, ClaimFormFilling, QWidget):
         if field is None:
             return
         if field.attribute != relation_attribute(self.workspace.project.schema, field.attribute.layer):
-            self.message.emit(self.tr("{attribute} cannot be edited here").format(attribute=display_name(name)))
+            self.message.emit(self.tr("{attribute} cannot be edited here").format(attribute=readable(field.attribute)))
             return
         self._set_claimant(field.editor.currentData())
 

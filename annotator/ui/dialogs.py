@@ -24,7 +24,9 @@ class ShortcutsDialog(QDialog):
         table.setTextElideMode(Qt.TextElideMode.ElideNone)
         table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for row, (key, action) in enumerate(rows):
-            table.setItem(row, 0, QTableWidgetItem(key))  # item text is plain text
+            # Item text is plain text. Keys read left to right in an Arabic sheet too: isolated,
+            # "Ctrl++" would otherwise show as "++Ctrl".
+            table.setItem(row, 0, QTableWidgetItem("\u2066" + key + "\u2069"))
             table.setItem(row, 1, QTableWidgetItem(action))
         header = table.horizontalHeader()
         table.resizeColumnToContents(0)

@@ -24,7 +24,7 @@ from annotator.core.display import neutralised
 from annotator.core.model import Entity
 from annotator.store.errors import ProjectError
 from annotator.store.workspace import AnnotationError, Workspace
-from annotator.ui import messages
+from annotator.ui import display_names, messages
 from annotator.ui.dialogs import ask
 from annotator.ui.entity_dialogs import (EntityEditDialog, choose_target_dialog, edit_entity_dialog, format_aliases,
                                         parse_aliases)
@@ -57,10 +57,13 @@ class EntityTableModel(TableModel):
         self.entities: list[Entity] = []
         self.keys: list[tuple[str, ...]] = []  # match keys of name and aliases, per row
         self._row_of: dict[str, int] = {}
+        self.type_titles: dict[str, str] = {}  # a type (label name) -> its display name
 
-    def set_entities(self, entities: list[Entity]) -> None:
+    def set_entities(self, entities: list[Entity], type_titles: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self.entities = list(entities)
+        if type_titles is not None:
+            self.type_titles = type_titles
         self.keys = [tuple(match_key(n) for n in (e.name, *e.aliases)) for e in self.entities]
         self._row_of = {e.id: i for i, e in enumerate(self.entities)}
         self.endResetModel()
@@ -82,8 +85,9 @@ class EntityTableModel(TableModel):
         column = index.column()
         if role == DISPLAY:
             # Names and aliases are untrusted: shown neutralised (bidi controls visible).
-            return (neutralised(entity.name), neutralised(entity.type), entity.mentions, entity.documents,
-                    ", ".join(neutralised(a) for a in entity.aliases))[column]
+            return (neutralised(entity.name), neutralised(self.type_titles.get(entity.type, entity.type)),
+                    entity.mentions, entity.documents,
+                    display_names.listed(neutralised(a) for a in entity.aliases))[column]
         if role == ID_ROLE:
             return entity.id
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -229,17 +233,19 @@ class EntityBrowser(QWidget):
         current = self.table.currentIndex().data(ID_ROLE)
         try:
             entities = self.workspace.project.entities()
+            types = dict(display_names.schema_titles(self.workspace.project.schema))
         except ProjectError as exc:
             self.message.emit(messages.text(exc))
-            entities = []
-        self.model.set_entities(entities)
+            entities, types = [], {}
+        self.model.set_entities(entities, types)
         self.select(selected, current)
         self._update_actions()
 
     def apply_change(self, change: Change) -> None:
         """Follow a committed action: reload when entities were created, renamed or merged, or
-        when spans were linked, unlinked or removed (mention counts); otherwise nothing."""
-        if change.entities or change.documents or change.spans_removed or any(
+        when spans were linked, unlinked or removed (mention counts), or the schema changed (a
+        label's display name is an entity's type); otherwise nothing."""
+        if change.entities or change.documents or change.spans_removed or change.schema or any(
                 s.entity is not None for s in change.spans_added) or change.op == "link_entity":
             self.refresh()
 

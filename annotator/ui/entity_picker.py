@@ -29,6 +29,7 @@ from annotator.store.errors import ProjectError
 from annotator.core.changes import Change
 from annotator.store.workspace import AnnotationError, Workspace
 from annotator.ui import messages
+from annotator.ui.display_names import label_shown, label_title, listed, schema_titles
 from annotator.ui.plain import error_label, plain_label, tooltip_text
 
 ENTITY_ROLE = Qt.ItemDataRole.UserRole  # the row's Entity, or None for the "create" row
@@ -118,14 +119,17 @@ def rank(query: str, entities: Iterable[Entity], prefer_type: str | None = None)
     return [m.entity for m in Ranker(entities, prefer_type).rank(query, limit=None)]
 
 
-def row_text(entity: Entity) -> str:
+def row_text(entity: Entity, types: dict[str, str] = {}) -> str:
+    """An entity's row: name, type (by its display name in `types`, a label name -> title) and mentions."""
     mentions = QCoreApplication.translate("EntityPicker", "%n mentions", None, entity.mentions)
-    return f"{neutralised(entity.name)} · {neutralised(entity.type)} · {mentions}"
+    return f"{neutralised(entity.name)} · {neutralised(types.get(entity.type, entity.type))} · {mentions}"
 
 
 class _RankedList(QDialog):
     """A line edit over a ranked list; Up/Down/PageUp/PageDown move in the list while the focus
     stays in the line edit, Enter chooses the highlighted row, Esc cancels."""
+
+    type_titles: dict[str, str] = {}  # entity types (label names) -> display names, set before __init__
 
     def __init__(self, entities: list[Entity], query: str, prefer_type: str | None, prompt: str,
                  parent: QWidget | None = None):
@@ -169,9 +173,9 @@ class _RankedList(QDialog):
         self.error.hide()
 
     def _entity_item(self, entity: Entity) -> QListWidgetItem:
-        text = row_text(entity) + self._marker(entity)
+        text = row_text(entity, self.type_titles) + self._marker(entity)
         if entity.aliases:
-            text += "\n    " + ", ".join(neutralised(a) for a in entity.aliases)
+            text += "\n    " + listed(neutralised(a) for a in entity.aliases)
         item = QListWidgetItem(text)  # item text is plain text
         item.setData(ENTITY_ROLE, entity)
         names = entity.name + ("\n" + "\n".join(entity.aliases) if entity.aliases else "")
@@ -231,7 +235,9 @@ class EntityPicker(_RankedList):
             raise AnnotationError(QCoreApplication.translate("EntityPicker", "no such span in this document"))
         self.result_entity: Entity | None = None
         self.change: Change | None = None
-        prompt = self.tr("Link «{text}» ({label}) to an entity").format(text=self.span.text, label=self.span.label)
+        self.type_titles = dict(schema_titles(workspace.project.schema))
+        prompt = self.tr("Link «{text}» ({label}) to an entity").format(
+            text=self.span.text, label=label_title(workspace.project.schema, self.span.label))
         super().__init__(workspace.project.entities(), self.span.text, self.span.label, prompt, parent)
         self.setWindowTitle(self.tr("Link to entity"))
 
@@ -244,7 +250,7 @@ class EntityPicker(_RankedList):
         if not name:
             return None
         item = QListWidgetItem(self.tr("Create new entity “{name}” · {label}").format(
-            name=neutralised(name), label=neutralised(self.span.label)))
+            name=neutralised(name), label=label_shown(self.workspace.project.schema, self.span.label)))
         item.setData(ENTITY_ROLE, None)
         return item
 

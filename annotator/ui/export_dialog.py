@@ -18,6 +18,7 @@ from annotator.io import EXPORT_FORMATS
 from annotator.io.format_loss import Loss, Tally, losses
 from annotator.io.spacy_docbin import INSTALL, spacy_available
 from annotator.store.documents import SpanFilter
+from annotator.ui.display_names import listed
 from annotator.ui.models import status_name
 from annotator.ui.plain import error_label, plain_label
 
@@ -51,9 +52,10 @@ def default_output(project_path: Path, fmt: str) -> Path:
     return project_path.parent / f"{stem}-{fmt}.{file_suffix(fmt)}"
 
 
-def loss_text(loss: Loss) -> str:
-    """One Loss of annotator.io.format_loss in the window's words (its count with its own plural)."""
-    translate, n, name = QCoreApplication.translate, loss.count, neutralised(loss.name, 40)
+def loss_text(loss: Loss, titles: dict[str, str] = {}) -> str:
+    """One Loss of annotator.io.format_loss in the window's words (its count with its own
+    plural), a layer called by its display name when `titles` (ExportChoices.titles) has one."""
+    translate, n, name = QCoreApplication.translate, loss.count, neutralised(titles.get(loss.name, loss.name), 40)
     if loss.kind == "attributes":
         return translate("ExportDialog", "%n attributes of {layer} spans", "", n).format(layer=name)
     if loss.kind == "relations":
@@ -75,6 +77,9 @@ class ExportChoices:
     layers: tuple[tuple[str, tuple[str, ...]], ...] = ()
     annotators: tuple[str, ...] = ()
     flat_layer: str | None = None
+    # (name, display name) of the layers and labels titled in the window's language: the
+    # combos show the title, the filter keeps the name (display_names.schema_titles)
+    titles: tuple[tuple[str, str], ...] = ()
 
 
 # count(statuses, span filter) -> what an export of that selection would hold (from the store).
@@ -111,7 +116,8 @@ class ExportDialog(QDialog):
         self.format.currentIndexChanged.connect(self._suffix)
         self._choices, self._count = choices, count
         self._tallies: dict[tuple, Tally] = {}  # a format change counts nothing again
-        self.layer = self._combo(self.tr("All layers"), [name for name, _ in choices.layers])
+        self._titles = dict(choices.titles)
+        self.layer = self._combo(self.tr("All layers"), [name for name, _ in choices.layers], self._titles)
         self.label = self._combo(self.tr("All labels"), [])
         self._fill_labels()
         self.annotator = self._combo(self.tr("All annotators (gold where adjudicated)"), choices.annotators)
@@ -144,11 +150,12 @@ class ExportDialog(QDialog):
         self._summarise()
 
     @staticmethod
-    def _combo(everything: str, names) -> QComboBox:
+    def _combo(everything: str, names, titles: dict[str, str] = {}) -> QComboBox:
         combo = QComboBox()
         combo.addItem(everything, None)
         for name in names:
-            combo.addItem(neutralised(name, 60), name)  # names are the project's data: shown inert
+            # names (and titles) are the project's data: shown inert
+            combo.addItem(neutralised(titles.get(name, name), 60), name)
         return combo
 
     def _fill_labels(self) -> None:
@@ -158,7 +165,7 @@ class ExportDialog(QDialog):
         self.label.clear()
         self.label.addItem(self.tr("All labels"), None)
         for label in labels:
-            self.label.addItem(neutralised(label, 60), label)
+            self.label.addItem(neutralised(self._titles.get(label, label), 60), label)
         self.label.blockSignals(False)
 
     def span_filter(self) -> SpanFilter:
@@ -188,7 +195,7 @@ class ExportDialog(QDialog):
             spans=translate("ImportExport", "%n spans", "", tally.spans - left_out))
         if lost:
             written += " " + self.tr("This format cannot carry: {losses}.").format(
-                losses=", ".join(loss_text(loss) for loss in lost))
+                losses=listed(loss_text(loss, self._titles) for loss in lost))
         self.summary.setText(written)
 
     def accept(self) -> None:

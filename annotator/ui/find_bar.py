@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLineEdit, QPushButton, Q
 
 import qtawesome as qta
 
-from annotator.core.display import neutralised
-from annotator.ui import theme
+from annotator.ui import display_names, theme
 from annotator.ui.plain import plain_label, set_tooltip
 from annotator.ui.progress import steps, task_progress
 
@@ -127,7 +126,7 @@ class FindBar(QWidget):
         keep = self.label.currentData()
         self.label.clear()
         for label in self.window.project.schema.labels():
-            self.label.addItem(neutralised(label.name), label.name)
+            self.label.addItem(display_names.shown(label), label.name)
         found = self.label.findData(keep)
         if found >= 0:
             self.label.setCurrentIndex(found)
@@ -283,9 +282,10 @@ class FindBar(QWidget):
             window.message(self.tr("nothing labelled: every match overlaps a span"))
         elif skipped:
             window.message(self.tr("labelled %n matches {label}, {skipped} skipped (overlap)", "", added).format(
-                label=label, skipped=skipped))
+                label=display_names.label_in_message(window.project.schema, label), skipped=skipped))
         else:
-            window.message(self.tr("labelled %n matches {label}", "", added).format(label=label))
+            window.message(self.tr("labelled %n matches {label}", "", added).format(
+                label=display_names.label_in_message(window.project.schema, label)))
 
     def suggest_everywhere(self) -> None:
         window, label, query = self.window, self.label.currentData(), self.query.text()
@@ -321,7 +321,7 @@ class FindBar(QWidget):
             window.message(self.tr("no new match in the other documents"))
             return
         window.message(self.tr("%n matches suggested as {label} (other documents: {documents})", "", total).format(
-            label=label, documents=len(found)))
+            label=display_names.label_in_message(window.project.schema, label), documents=len(found)))
 
 
 __all__ = ["FindBar"]

@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
 from annotator.core.schema import Schema
 from annotator.ui.actions import PORTABLE, ActionRegistry
+from annotator.ui.display_names import title
 from annotator.ui.article_input import ACCEPT_ALL_KEY, LINK_KEY
 
 _SELECT = "select text; it snaps to whole words, a clitic (و ف ب ل ك ال) you leave out stays out"
@@ -81,7 +82,7 @@ def key_owner(key: QKeySequence, schema: Schema, commands: Iterable[tuple[str, s
     if char is not None:
         label = next((lab for lab in schema.labels() if lab.key and lab.key.lower() == char), None)
         if label is not None:
-            return QCoreApplication.translate("KeyOwners", "the label {label}").format(label=label.name)
+            return QCoreApplication.translate("KeyOwners", "the label {label}").format(label=title(label))
     for name, text in ARTICLE_KEYS:
         if QKeySequence(name).toString(PORTABLE) == portable:
             return QCoreApplication.translate("KeyOwners", "the article: {what}").format(what=_sheet(text))

@@ -1,7 +1,9 @@
-"""Edit > Labels…: the project's labels per layer (colour, key, name); add a label, rename one,
-change its colour or its key. Every change is one undoable action of the Workspace
-(edit_label/add_label): the window hears its Change and shows the new schema (palette, article
-colours and keys, span list); a rename renames every span and suggestion of the label.
+"""Edit > Labels…: the project's labels per layer (colour, key, name, Arabic name); add a label,
+rename one, change its colour, its key or its Arabic name (the schema's `title_ar`: what the
+window shows in Arabic; spans and exports keep the name). Every change is one undoable action of
+the Workspace (edit_label/add_label): the window hears its Change and shows the new schema
+(palette, article colours and keys, span list); a rename renames every span and suggestion of
+the label.
 
 Names and keys come from the project (an import may have added them): shown neutralised.
 """
@@ -15,14 +17,23 @@ from PySide6.QtWidgets import (QColorDialog, QComboBox, QDialog, QDialogButtonBo
 
 from annotator.core.display import neutralised
 from annotator.core.rules import RuleError
-from annotator.core.schema import AUTO_COLORS, Label
+from annotator.core.schema import AUTO_COLORS, Label, titled, with_title
 from annotator.store.errors import ProjectError
-from annotator.ui import messages
+from annotator.ui import display_names, messages
 from annotator.ui.key_owners import label_reserved
 from annotator.ui.palette import swatch
 from annotator.ui.plain import error_label
 
 NAME_ROLE = Qt.ItemDataRole.UserRole
+# The language of the display names the editor edits: the interface's one other language.
+TITLE_LANGUAGE = "ar"
+NAME, TITLE = 0, 1  # tree columns (the key is the last)
+
+
+def _title(item) -> str:
+    """The Arabic name of a layer or label as the tree shows it ("" for none)."""
+    title = titled(item.titles, TITLE_LANGUAGE)
+    return neutralised(title) if title else ""
 
 
 class LabelEditor(QDialog):
@@ -33,13 +44,16 @@ class LabelEditor(QDialog):
         self.resize(460, 520)
         self.tree = QTreeWidget()
         self.tree.setObjectName("label_tree")
-        self.tree.setColumnCount(2)
-        self.tree.setHeaderLabels([self.tr("Label"), self.tr("Key")])
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Label"), self.tr("Arabic name"), self.tr("Key")])
         self.tree.setRootIsDecorated(False)
         self.tree.currentItemChanged.connect(lambda *_: self._show_selected())
 
         self.name_edit = QLineEdit()
         self.name_edit.setObjectName("label_name")
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("label_title")
+        self.title_edit.setPlaceholderText(self.tr("none: the name is shown"))
         self.key_edit = QLineEdit()
         self.key_edit.setObjectName("label_key")
         self.key_edit.setMaximumWidth(60)
@@ -52,6 +66,7 @@ class LabelEditor(QDialog):
         self.color_button.clicked.connect(self.choose_color)
         edit = QFormLayout()
         edit.addRow(self.tr("Name:"), self.name_edit)
+        edit.addRow(self.tr("Arabic name:"), self.title_edit)
         keys = QHBoxLayout()
         keys.addWidget(self.key_edit)
         keys.addStretch(1)
@@ -86,8 +101,8 @@ class LabelEditor(QDialog):
         column.addWidget(self.error)
         column.addWidget(buttons)
         readonly = window.project.readonly
-        for widget in (self.name_edit, self.key_edit, self.apply_button, self.color_button, self.new_name,
-                       self.new_key, self.add_button, self.layer_combo):
+        for widget in (self.name_edit, self.title_edit, self.key_edit, self.apply_button, self.color_button,
+                       self.new_name, self.new_key, self.add_button, self.layer_combo):
             widget.setEnabled(not readonly)
         self.refresh()
 
@@ -100,24 +115,26 @@ class LabelEditor(QDialog):
         self.tree.clear()
         target = None
         for layer in schema.layers:
-            heading = QTreeWidgetItem([neutralised(layer.name).upper()])
+            heading = QTreeWidgetItem([neutralised(layer.name).upper(), _title(layer)])
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
             font = heading.font(0)
             font.setBold(True)
-            heading.setFont(0, font)
+            heading.setFont(NAME, font)
+            heading.setFont(TITLE, font)
             self.tree.addTopLevelItem(heading)
             for label in layer.labels:
-                item = QTreeWidgetItem([neutralised(label.name), neutralised(label.key or "")])
+                item = QTreeWidgetItem([neutralised(label.name), _title(label), neutralised(label.key or "")])
                 item.setIcon(0, swatch(label.color))
                 item.setData(0, NAME_ROLE, label.name)
                 self.tree.addTopLevelItem(item)
                 if label.name == current:
                     target = item
-        self.tree.resizeColumnToContents(0)
+        self.tree.resizeColumnToContents(NAME)
+        self.tree.resizeColumnToContents(TITLE)
         chosen = self.layer_combo.currentData()
         self.layer_combo.clear()
         for layer in schema.layers:
-            self.layer_combo.addItem(neutralised(layer.name), layer.name)
+            self.layer_combo.addItem(display_names.shown(layer), layer.name)
         if chosen is not None and self.layer_combo.findData(chosen) >= 0:
             self.layer_combo.setCurrentIndex(self.layer_combo.findData(chosen))
         if target is None:
@@ -145,20 +162,23 @@ class LabelEditor(QDialog):
         label = self._selected_label()
         # Edit fields show the stored name as it is (a field edits, it does not display).
         self.name_edit.setText(label.name if label else "")
+        self.title_edit.setText((titled(label.titles, TITLE_LANGUAGE) or "") if label else "")
         self.key_edit.setText((label.key or "") if label else "")
         editable = label is not None and not self.window.project.readonly
-        for widget in (self.name_edit, self.key_edit, self.apply_button, self.color_button):
+        for widget in (self.name_edit, self.title_edit, self.key_edit, self.apply_button, self.color_button):
             widget.setEnabled(editable)
 
     # -- editing ------------------------------------------------------------------------
 
     def apply_edit(self) -> None:
-        """The name and key fields as one action (one undo step)."""
+        """The name, Arabic name and key fields as one action (one undo step); an empty Arabic
+        name removes it (the window then shows the name)."""
         label = self._selected_label()
         if label is None:
             return
         name, key = self.name_edit.text().strip(), self.key_edit.text().strip() or None
-        self._run(lambda ws, reserved: ws.edit_label(label.name, reserved, name=name, key=key), name)
+        titles = with_title(label.titles, TITLE_LANGUAGE, self.title_edit.text().strip() or None)
+        self._run(lambda ws, reserved: ws.edit_label(label.name, reserved, name=name, key=key, titles=titles), name)
 
     def choose_color(self) -> None:
         label = self._selected_label()

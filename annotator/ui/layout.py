@@ -90,6 +90,8 @@ class WindowLayout(QObject):
         shown = {dock: show_all or (dock.toggleViewAction().isChecked() if window.isVisible() else not dock.isHidden())
                  for dock in self.left + self.right}
         left_area, right_area = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        if window.layoutDirection() == Qt.LayoutDirection.RightToLeft:  # Qt mirrors no dock area itself
+            left_area, right_area = right_area, left_area
         groups = [(right_area, self.right + self.left)] if mode == COMPACT else \
             [(left_area, self.left), (right_area, self.right)]
         for area, docks in groups:

@@ -16,14 +16,13 @@ from PySide6.QtCore import QByteArray, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
-import qtawesome as qta
-
 from annotator.core.display import neutralised
 from annotator.store import Project, ProjectError
 from annotator.store.workspace import Workspace
 from annotator.team.package_info import package_annotator
 from annotator.ui import errors, theme
 from annotator.ui.annotating_commands import AnnotatingCommands
+from annotator.ui.app_icon import app_icon
 from annotator.ui.change_dispatch import ChangeDispatch
 from annotator.ui.dialogs import ShortcutsDialog
 from annotator.ui.doc_guard import make_banner, mismatch_reason
@@ -65,6 +64,7 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         self._close_after_import = False
         self.import_task = None
         self.agreement_view = None  # View > Agreement (agreement_view.py), made when first asked for
+        self._handed_over = False  # closed for a window in another language: the project stays open
         # Why the open document cannot be annotated (its text no longer matches its spans).
         self.doc_readonly: str | None = None
         self.view = DocumentView(project.schema, float(self.settings.value("font_size", DEFAULT_FONT_SIZE)))
@@ -90,7 +90,7 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         self.message_label, self.saved_label = self.status.message_label, self.status.saved_label
         self.position_label, self.spans_label = self.status.position_label, self.status.spans_label
         self._connect_view()
-        self.setWindowIcon(qta.icon("mdi6.format-color-highlight"))
+        self.setWindowIcon(app_icon())  # packaging/icons, as the desktop file and the bundle show it
         self.resize(1280, 820)
         geometry = self.settings.value("geometry")
         if isinstance(geometry, QByteArray):
@@ -379,8 +379,15 @@ class MainWindow(ChangeDispatch, AnnotatingCommands, Docks, ImportExport, QMainW
         self.settings.setValue("window_state", self.saveState())
         self.settings.sync()
         self._unsubscribe()
-        self.project.close()
+        if not self._handed_over:
+            self.project.close()
         super().closeEvent(event)
+
+    def hand_over(self) -> None:
+        """Close, leaving the project open for the window that replaces this one (View > Language,
+        language_menu.py)."""
+        self._handed_over = True
+        self.close()
 
 
 __all__ = ["DEFAULT_FONT_SIZE", "FIRST_SCREEN_CHARS", "MainWindow", "open_with_fallback"]

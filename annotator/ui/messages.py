@@ -44,6 +44,8 @@ TEMPLATES: dict[tuple[str, str], tuple[str, ...]] = {
     ("rule", "label_taken"): (QT_TRANSLATE_NOOP("Messages", "label {name} is already defined (layer {layer})"),),
     ("rule", "label_color"): (QT_TRANSLATE_NOOP("Messages", "label {name}: color must be #rrggbb, not {color!r}"),),
     ("rule", "key_taken"): (QT_TRANSLATE_NOOP("Messages", "key {key!r} is already used by {owner}"),),
+    ("rule", "label_title"): (QT_TRANSLATE_NOOP(
+        "Messages", "label {name}: a display name is one line of at most {most} printable characters, not {title!r}"),),
     ("rule", "outside_text"): (QT_TRANSLATE_NOOP("Messages", "{start}-{end} is outside the document"),),
     ("rule", "duplicate_span"): (QT_TRANSLATE_NOOP("Messages", "«{text}» is already {label}"),),
     ("rule", "attribute_text"): (QT_TRANSLATE_NOOP("Messages", "attribute {name} must be a string"),),

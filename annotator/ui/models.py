@@ -26,6 +26,7 @@ from annotator.core.display import neutralised
 from annotator.core.model import Span
 from annotator.core.schema import Schema
 from annotator.ui import theme
+from annotator.ui.display_names import ui_language, with_identifier
 from annotator.ui.plain import tooltip_text
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
@@ -195,6 +196,8 @@ class SpanListModel(TableModel):
         self._key = key  # arabic.search_key in the window: what text search and sort compare
         self._text_keys: dict[str, str] = {}  # span text -> key, filled as a sort or filter reads
         self._colors = {label.name: QColor(label.color) for label in schema.labels()}
+        self._labels = {label.name: label for label in schema.labels()}  # display names (titles)
+        self._shown: tuple[str, dict[str, str]] = ("", {})  # (language, label name -> display name)
         self.details: Callable[[Span], str] = lambda span: ""  # e.g. a claim's claimant and stance
 
     def refresh_details(self) -> None:
@@ -206,6 +209,8 @@ class SpanListModel(TableModel):
 
     def set_schema(self, schema: Schema) -> None:
         self._colors = {label.name: QColor(label.color) for label in schema.labels()}
+        self._labels = {label.name: label for label in schema.labels()}
+        self._shown = ("", {})
         self.schemaChanged.emit(schema)
 
     def set_spans(self, spans) -> None:
@@ -269,7 +274,7 @@ class SpanListModel(TableModel):
         column = index.column()
         if role == DISPLAY:
             if column == self.LABEL:
-                return neutralised(span.label)
+                return self._label_cell(span.label)
             if column == self.TEXT:
                 return neutralised(span.text, limit=SPAN_TEXT_SHOWN)  # a line break shows as ⏎
             if column == self.START:
@@ -282,6 +287,10 @@ class SpanListModel(TableModel):
         if role == TOOLTIP and column == self.DETAILS:
             # Already composed of neutralised values: escaped as it is, all of it (the cell is narrow).
             return tooltip_text(self.details(span)) or None
+        if role == TOOLTIP and column == self.LABEL and span.label in self._labels \
+                and self.label_shown(span.label) != span.label:
+            # The display name and the identifier exports and filters use: "شخص (PERSON)".
+            return tooltip_text(with_identifier(self._labels[span.label]))
         if role == ALIGNMENT or role == TOOLTIP:
             raw = self._raw(span, column)
             if raw is None:
@@ -298,18 +307,32 @@ class SpanListModel(TableModel):
         """The untrusted text a cell shows, for its alignment and tooltip (not for numbers and
         the details, which are composed of the window's own words)."""
         if column == self.LABEL:
-            return span.label
+            return self.label_shown(span.label)
         if column == self.TEXT:
             return span.text
         if column == self.ANNOTATOR:
             return span.annotator
         return None
 
+    def label_shown(self, name: str) -> str:
+        """The label's display name in the window's language (display_names), else `name`."""
+        label = self._labels.get(name)
+        return label.shown(ui_language()) if label is not None else name
+
+    def _label_cell(self, name: str) -> str:
+        # Painted for every visible row: the neutralised names are kept per language, so a
+        # cell costs one language check and a lookup.
+        language = ui_language()
+        if self._shown[0] != language:
+            self._shown = (language, {lab.name: neutralised(lab.shown(language)) for lab in self._labels.values()})
+        cell = self._shown[1].get(name)
+        return cell if cell is not None else neutralised(name)
+
     def sort_value(self, row: int, column: int):
         """What a row sorts by in a column (the details column sorts as the position)."""
         span = self.spans[row]
         if column == self.LABEL:
-            return span.label
+            return self._label_cell(span.label)  # in the order the reader sees (one isolate each)
         if column == self.TEXT:
             return self.text_key(span.text)  # diacritics and letter variants do not reorder
         if column == self.ANNOTATOR:

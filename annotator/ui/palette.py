@@ -1,4 +1,5 @@
-"""The label palette: colour, name and key of every label; the guideline as tooltip."""
+"""The label palette: colour, display name and key of every label; the guideline (in the window's
+language when the schema has it there) as tooltip."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
 from annotator.core.display import neutralised
 from annotator.core.schema import Schema
-from annotator.ui import theme
+from annotator.ui import display_names, theme
 from annotator.ui.flow_layout import flow_container
 from annotator.ui.plain import plain_label, set_tooltip
 
@@ -39,8 +40,13 @@ class LabelPalette(QWidget):
         self.buttons.clear()
         colours = QGuiApplication.palette()
         for layer in schema.layers:
-            heading = plain_label(layer.name.upper())
+            # The name is isolated (no strong letter at the start), so a QLabel would lay it out
+            # left to right: the interface's own direction mark leads it.
+            mark = "\u200f" if self.layoutDirection() == Qt.LayoutDirection.RightToLeft else ""
+            heading = plain_label(mark + display_names.shown(layer).upper())
             heading.setStyleSheet("color: palette(mid); font-weight: bold; padding-top: 6px;")
+            if display_names.description(layer):
+                set_tooltip(heading, display_names.description(layer))
             self._layout.addWidget(heading)
             buttons = []
             for label in layer.labels:
@@ -54,10 +60,12 @@ class LabelPalette(QWidget):
                 # Names and keys may come from imported data: neutralised, so "\u202eNOSREP"
                 # can never pass for a second PERSON.
                 key = f"  [{neutralised(label.key)}]" if label.key else ""
-                button.setText((neutralised(label.name) + key).replace("&", "&&"))
+                button.setText((display_names.shown(label) + key).replace("&", "&&"))
                 button.setAutoRaise(True)
                 tip = QCoreApplication.translate("LabelPalette", "{label} ({layer})\n\n{guideline}")
-                set_tooltip(button, tip.format(label=label.name, layer=layer.name, guideline=label.guideline).strip())
+                name = display_names.with_identifier(label)
+                set_tooltip(button, tip.format(label=name, layer=display_names.title(layer),
+                                               guideline=display_names.guideline(label)).strip())
                 button.clicked.connect(lambda _=False, name=label.name: self.labelClicked.emit(name))
                 buttons.append(button)
                 self.buttons[label.name] = button

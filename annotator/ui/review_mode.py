@@ -33,7 +33,7 @@ from annotator.store.documents import SpanFilter
 from annotator.store.errors import ProjectError
 from annotator.store.sets import GOLD
 from annotator.store.workspace import AnnotationError
-from annotator.ui import messages
+from annotator.ui import display_names, messages
 from annotator.ui.models import status_name
 from annotator.ui.review_marks import ReviewMarks
 from annotator.ui.review_panel import ReviewPanel, key_action, shown_name
@@ -222,7 +222,8 @@ class ReviewMode(QObject):
         row = self._row_of.get(focus) if focus is not None else None
         self.window.view.set_suggestions([suggestion_of(c) for c in self.rows], focus=row)
         self.marks.show(self.rows, self.result.annotators if self.result else ())
-        self.panel.show_adjudication(self.result, status_name(self._gold_status), self.rows)
+        self.panel.show_adjudication(self.result, status_name(self._gold_status), self.rows,
+                                     dict(display_names.schema_titles(self.window.project.schema)))
         self.panel.select_row(row)
 
     # -- the outlined candidate ------------------------------------------------------------

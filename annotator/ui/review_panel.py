@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (QCheckBox, QHBoxLayout, QHeaderView, QLabel, QPus
 
 from annotator.core.adjudication import Adjudication, Candidate
 from annotator.core.display import neutralised
+from annotator.ui.display_names import listed
 from annotator.ui.flow_layout import FlowLayout
 from annotator.ui.models import ALIGNMENT, DISPLAY, TOOLTIP, TableModel, alignment, make_table, whole_text_tip
 from annotator.ui.plain import plain_label, tooltip_text
@@ -79,13 +80,16 @@ class CandidateModel(TableModel):
         self.rows: list[Candidate] = []
         self.annotators: tuple[str, ...] = ()
         self._lane: dict[str, int] = {}
+        self.titles: dict[str, str] = {}  # label name -> display name (display_names.schema_titles)
 
     def _rows(self):
         return self.rows
 
-    def set_candidates(self, rows: list[Candidate], annotators: tuple[str, ...]) -> None:
+    def set_candidates(self, rows: list[Candidate], annotators: tuple[str, ...],
+                       titles: dict[str, str] | None = None) -> None:
         self.beginResetModel()
         self.rows = rows
+        self.titles = titles or {}
         self.annotators = annotators
         self._lane = {name: n for n, name in enumerate(annotators)}
         self.endResetModel()
@@ -103,10 +107,10 @@ class CandidateModel(TableModel):
             if role == TOOLTIP:
                 return whole_text_tip(candidate.text)
         elif column == self.LABEL and role == DISPLAY:
-            return neutralised(candidate.label)
+            return neutralised(self.titles.get(candidate.label, candidate.label))
         elif column == self.WHO:
             if role == DISPLAY:
-                return ", ".join(shown_name(n) for n in candidate.annotators)
+                return listed(shown_name(n) for n in candidate.annotators)
             if role == Qt.ItemDataRole.DecorationRole:
                 return chips(tuple(self._lane[n] for n in candidate.annotators), len(self.annotators))
         elif column == self.AGREE:
@@ -201,9 +205,11 @@ class ReviewPanel(QWidget):
         if not self._quiet and current.isValid():
             self.candidateChosen.emit(current.row())
 
-    def show_adjudication(self, result: Adjudication | None, gold_status: str, rows: list[Candidate]) -> None:
+    def show_adjudication(self, result: Adjudication | None, gold_status: str, rows: list[Candidate],
+                          titles: dict[str, str] | None = None) -> None:
+        """`titles`: label names -> display names, for the label column."""
         self._fill_legend(result.annotators if result else ())
-        self.model.set_candidates(rows, result.annotators if result else ())
+        self.model.set_candidates(rows, result.annotators if result else (), titles)
         if result is None:
             self.summary.setText(self.tr("This document has no annotator's set to review."))
             return

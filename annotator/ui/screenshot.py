@@ -1,6 +1,7 @@
 """`make screenshot`: the real window on a seed article with entity and claim highlights,
-saved as a PNG (docs/screenshot.png), at 1400x860 or at the size given:
-`python -m annotator.ui.screenshot docs/screenshot-800x600.png 800x600 [dark]`.
+saved as a PNG (docs/screenshot.png), at 1400x860 or at the size given, in English unless
+`--lang ar` asks for the Arabic interface (docs/screenshot-ar.png):
+`python -m annotator.ui.screenshot docs/screenshot-800x600.png 800x600 [dark] [--lang ar]`.
 Runs offscreen when there is no display."""
 
 from __future__ import annotations
@@ -27,7 +28,10 @@ def parse_size(text: str) -> tuple[int, int]:
 
 
 def main(out: str = "docs/screenshot.png", size: str = "1400x860", *options: str) -> int:
+    if size.startswith("-") or size == "dark":  # no size given, options only
+        size, options = "1400x860", (size, *options)
     width, height = parse_size(size)
+    language = options[options.index("--lang") + 1] if "--lang" in options[:-1] else "en"
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QSettings
@@ -38,9 +42,12 @@ def main(out: str = "docs/screenshot.png", size: str = "1400x860", *options: str
     from annotator.store import Project
     from annotator.ui.app import create_application
     from annotator.ui.fonts import load_bundled_fonts
+    from annotator.ui.language import TRANSLATIONS, current_language
     from annotator.ui.main_window import MainWindow
 
-    app = create_application()
+    app = create_application(language=language)  # never the system's: the docs show one language each
+    if current_language() != language:
+        raise SystemExit(f"screenshot: no {language} catalogue in {TRANSLATIONS} (run update.py --merge-ar)")
     load_bundled_fonts()
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.annotator"

@@ -2,6 +2,7 @@
 annotators' sets over the seed articles, saved as PNGs at 1280x800:
 
     python -m annotator.ui.screenshot_team review docs/review-mode.png
+    python -m annotator.ui.screenshot_team agreement docs/agreement-view.png
 
 `team_project(tmp_dir)` builds the demo project every shot here shares (reproducibly: the same
 spans, claims and claimants each run); each shot is a function `NAME_shot(path)` listed in
@@ -167,7 +168,7 @@ def _window(tmp: str):
     from annotator.ui.fonts import load_bundled_fonts
     from annotator.ui.main_window import MainWindow
 
-    app = create_application()
+    app = create_application(language="en")
     load_bundled_fonts()
     path = team_project(tmp)
     settings = QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat)
@@ -215,7 +216,36 @@ def review_shot(path: Path | str) -> Path:
     return out
 
 
-SHOTS: dict[str, Callable[[Path | str], Path]] = {"review": review_shot}
+def agreement_shot(path: Path | str, tab: int | None = None) -> Path:
+    """View > Agreement on the team project: the headline figures of the entity layer and the
+    label confusion heat map (or another tab of agreement_view)."""
+    import time
+
+    from annotator.ui.agreement_view import CONFUSION
+
+    with tempfile.TemporaryDirectory() as tmp:
+        app, window = _window(tmp)
+        window.registry.actions["agreement"].trigger()
+        view = window.agreement_view
+        deadline = time.monotonic() + 60
+        while (view.computed == 0 or view.task is not None) and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
+        if view.computed == 0:
+            raise SystemExit("screenshot_team: the agreement figures were not computed within a minute")
+        view.resize(*SIZE)
+        view.tabs.setCurrentIndex(CONFUSION if tab is None else tab)
+        app.processEvents()
+        out = Path(path)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        if not view.grab().save(str(out)):
+            raise SystemExit(f"screenshot: could not write {out}")
+        view.close()
+        window.close()
+    return out
+
+
+SHOTS: dict[str, Callable[[Path | str], Path]] = {"review": review_shot, "agreement": agreement_shot}
 
 
 def main(name: str = "review", out: str = "docs/review-mode.png") -> int:

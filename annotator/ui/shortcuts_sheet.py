@@ -18,6 +18,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from annotator.core.schema import Schema
 from annotator.ui.actions import ActionRegistry
+from annotator.ui.display_names import title
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 PORTABLE = QKeySequence.SequenceFormat.PortableText
@@ -66,7 +67,7 @@ def article_rows(schema: Schema) -> list[SheetRow]:
     """Keys the article reads in its own keyPressEvent (document_view.py): not QActions, so a
     typed letter labels only while the article has the focus."""
     rows = [SheetRow(label.key, QCoreApplication.translate(
-        "ShortcutsSheet", "label the selection (or relabel the selected span) {label}").format(label=label.name))
+        "ShortcutsSheet", "label the selection (or relabel the selected span) {label}").format(label=title(label)))
         for label in schema.labels() if label.key]
     rows += [SheetRow(_tr(keys), _tr(text)) for keys, text in ARTICLE_KEYS]
     return rows

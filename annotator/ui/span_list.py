@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QTableView, QWi
 
 from annotator.core.display import neutralised
 from annotator.core.schema import Schema
+from annotator.ui.display_names import shown
 from annotator.ui.models import FIELD_SEPARATOR, FILTER_ROLE, SpanListModel
 
 ANY_FIELD = f"[^{FIELD_SEPARATOR}]*"
@@ -150,7 +151,7 @@ class SpanFilterBar(QWidget):
         self.label.clear()
         self.label.addItem(self.tr("All labels"), None)
         for label in schema.labels():
-            self.label.addItem(neutralised(label.name), label.name)
+            self.label.addItem(shown(label), label.name)  # filters by the identifier
         self.label.setCurrentIndex(max(self.label.findData(chosen), 0) if chosen is not None else 0)
         self.label.blockSignals(False)
         if chosen != self.label.currentData():

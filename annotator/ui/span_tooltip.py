@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QToolTip
 
 from annotator.core.display import neutralised
 from annotator.core.model import Span
+from annotator.ui.display_names import label_shown, shown, value_title
 from annotator.ui.plain import tooltip_text
 
 translate = QCoreApplication.translate
@@ -37,12 +38,13 @@ def span_under(view, point: QPointF) -> list[Span]:
 
 def describe(span: Span, workspace) -> list[str]:
     """The lines of one span's tooltip."""
+    schema = workspace.project.schema
     lines = [translate("SpanTooltip", "{label} «{text}»").format(
-        label=neutralised(span.label), text=neutralised(span.text, limit=TEXT_SHOWN))]
+        label=label_shown(schema, span.label), text=neutralised(span.text, limit=TEXT_SHOWN))]
     if span.entity is not None:
         lines.append(translate("SpanTooltip", "entity: {name} ({type})").format(
-            name=neutralised(span.entity.name, limit=VALUE_SHOWN), type=neutralised(span.entity.type)))
-    for attribute in workspace.project.schema.attributes(span.layer):
+            name=neutralised(span.entity.name, limit=VALUE_SHOWN), type=label_shown(schema, span.entity.type)))
+    for attribute in schema.attributes(span.layer):
         if attribute.kind == "relation":
             value = workspace.claimant(span.id)
             value = value.text if isinstance(value, Span) else value
@@ -51,7 +53,7 @@ def describe(span: Span, workspace) -> list[str]:
             value = value.get("text") if isinstance(value, dict) else value
         if value not in (None, ""):
             lines.append(translate("SpanTooltip", "{attribute}: {value}").format(
-                attribute=neutralised(attribute.name), value=neutralised(str(value), limit=VALUE_SHOWN)))
+                attribute=shown(attribute), value=value_title(attribute, str(value), VALUE_SHOWN)))
     return lines
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QDateTime, QLocale, QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSizePolicy, QStatusBar, QWidget
 
@@ -80,8 +80,10 @@ class StatusBar(QObject):
              readonly_reason: str | None) -> None:
         """`position` (1-based) and `status` of the open document, None when none is open."""
         if position is not None and status is not None:
+            # Numbers and the time in the interface's locale (language.py: Latin digits in Arabic too).
+            locale = QLocale()
             self.position_label.setText(self.tr("Document {n} of {total} · {status}").format(
-                n=position, total=documents, status=status_name(status)))
+                n=locale.toString(position), total=locale.toString(documents), status=status_name(status)))
             self.spans_label.setText(self.tr("%n spans", "", spans or 0))
         else:
             self.position_label.setText(self.tr("%n documents", "", documents))
@@ -91,7 +93,8 @@ class StatusBar(QObject):
         elif self.write_failure:
             state = self.tr("NOT SAVED")  # the last action failed; every earlier one is stored
         elif self.last_saved:
-            state = self.tr("saved {time}").format(time=time.strftime("%H:%M:%S", time.localtime(self.last_saved)))
+            saved = QDateTime.fromMSecsSinceEpoch(int(self.last_saved * 1000)).time()
+            state = self.tr("saved {time}").format(time=QLocale().toString(saved, "HH:mm:ss"))
         else:
             state = self.tr("all changes saved")
         self.saved_label.setText(state)

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QMenu, QToolBar
 
 from annotator.ui import theme
 from annotator.ui.actions import ActionRegistry, Command, Insert, Separator, read_overrides
+from annotator.ui.directional import directional
+from annotator.ui.language_menu import add_language_menu
 from annotator.ui.merge_packages import merge_dialog
 
 Std = QKeySequence.StandardKey
@@ -68,9 +70,10 @@ def build_commands(window) -> ActionRegistry:
         Command("quit", translate("Commands", "&Quit"), w.close, "file", (Std.Quit,),
                 help=translate("Commands", "quit")),
 
-        Command("undo", translate("Commands", "&Undo"), w.undo, "edit", (Std.Undo,), "mdi6.undo", toolbar=True,
-                help=translate("Commands", "undo")),
-        Command("redo", translate("Commands", "&Redo"), w.redo, "edit", ("Ctrl+Shift+Z", "Ctrl+Y"), "mdi6.redo",
+        Command("undo", translate("Commands", "&Undo"), w.undo, "edit", (Std.Undo,), directional("mdi6.undo"),
+                toolbar=True, help=translate("Commands", "undo")),
+        Command("redo", translate("Commands", "&Redo"), w.redo, "edit", ("Ctrl+Shift+Z", "Ctrl+Y"),
+                directional("mdi6.redo"),
                 toolbar=True, help=translate("Commands", "redo")),
         Command("delete_span", translate("Commands", "&Delete span"), w.delete_selected, "edit", (), "mdi6.delete"),
         Command("find", translate("Commands", "Find in &documents"), lambda: w.search.setFocus(), "edit",
@@ -114,16 +117,20 @@ def build_commands(window) -> ActionRegistry:
                 (), "mdi6.view-dashboard-outline"),
         Command("dark_theme", translate("Commands", "&Dark theme"), lambda: theme.toggle(w), "view", (),
                 "mdi6.theme-light-dark"),
+        Insert("view", lambda menu: add_language_menu(w, menu)),
         Command("agreement", translate("Commands", "A&greement and progress…"), agreement, "view",
                 ("Ctrl+Shift+G",), "mdi6.account-multiple-check",
                 help=translate("Commands", "agreement between the annotators' sets, and each set's progress")),
 
         Command("next_document", translate("Commands", "&Next document"), lambda: w.step(1), "go",
-                ("Ctrl+PgDown",), "mdi6.chevron-double-left", help=translate("Commands", "next document")),
+                ("Ctrl+PgDown",), directional("mdi6.chevron-double-right"),
+                help=translate("Commands", "next document")),
         Command("previous_document", translate("Commands", "&Previous document"), lambda: w.step(-1), "go",
-                ("Ctrl+PgUp",), "mdi6.chevron-double-right", help=translate("Commands", "previous document")),
+                ("Ctrl+PgUp",), directional("mdi6.chevron-double-left"),
+                help=translate("Commands", "previous document")),
         Separator("go"),
-        # Arabic reads right to left: the next span is to the left, as with the document arrows.
+        # The article reads right to left in either language: the next span is to the left, as its
+        # key; never mirrored (directional.py mirrors the interface's arrows, not the article's).
         Command("next_span", translate("Commands", "Ne&xt span"), lambda: w.panes.step_span(1), "go",
                 ("Alt+Left",), "mdi6.chevron-left",
                 help=translate("Commands", "select the next span in reading order")),

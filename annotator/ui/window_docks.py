@@ -17,6 +17,7 @@ from annotator.core.model import STATUSES
 from annotator.core.rules import relation_attribute
 from annotator.core.selection import snap
 from annotator.ui.claim_panel import ClaimPanel
+from annotator.ui import display_names
 from annotator.ui.entity_browser import EntityBrowser
 from annotator.ui.document_search import DocumentFilter
 from annotator.ui.models import ID_ROLE, DocumentListModel, SpanListModel, make_table, status_name
@@ -185,12 +186,15 @@ class Docks:
             if attribute.kind == "relation":  # stored as a relation, which the workspace reads
                 claimant = relation_attribute(self.project.schema, span.layer)
                 who = self.workspace.claimant(span.id) if attribute == claimant else None
-                value = who if isinstance(who, str) or who is None else neutralised(who.text, limit=40)
+                value = display_names.value_title(attribute, who) if isinstance(who, str) else \
+                    None if who is None else neutralised(who.text, limit=40)
             else:
                 raw = span.attrs.get(attribute.name)
-                value = neutralised(raw["text"] if isinstance(raw, dict) else str(raw), limit=40) if raw else None
+                value = display_names.value_title(attribute, raw["text"] if isinstance(raw, dict) else str(raw), 40) \
+                    if raw else None
             if value:
-                parts.append(translate("Docks", "{attribute}: {value}").format(attribute=attribute.name, value=value))
+                parts.append(translate("Docks", "{attribute}: {value}").format(attribute=display_names.title(attribute),
+                                                                                   value=value))
         return " · ".join(parts)
 
     def _span_clicked(self, span_id: str) -> None:

@@ -19,7 +19,7 @@ from annotator.io.outputs import OutputRefused, guard_output, protected_paths
 from annotator.io.records import Rejection
 from annotator.store import ProjectError
 from annotator.store.documents import SpanFilter
-from annotator.ui import errors, messages
+from annotator.ui import display_names, errors, messages
 from annotator.ui.export_dialog import ExportChoices, ExportDialog
 from annotator.ui.import_format_dialog import ImportFormatDialog
 from annotator.ui.import_task import ImportTask, refuse_project_inputs
@@ -120,7 +120,7 @@ class ImportExport:
         lines = [self._import_summary(report, as_suggestions, task.cancelled)]
         if report.formats:  # format names are the CLI's --format names, not translated
             lines[0] += " " + translate("ImportExport", "By format: {formats}.").format(
-                formats=", ".join(f"{name} {count}" for name, count in sorted(report.formats.items())))
+                formats=display_names.listed(f"{name} {count}" for name, count in sorted(report.formats.items())))
         lines[0] += self._answers_summary(report) + self._sets_summary(report)
         lines += [str(r) for r in report.rejected[:MAX_LISTED]]
         if len(report.rejected) > MAX_LISTED:
@@ -134,11 +134,11 @@ class ImportExport:
         if report.added_labels:  # never silently: a typo in the data becomes a label of the project
             lines.insert(1, translate(
                 "ImportExport", "Added to the project's labels, as they were in the imported data: {labels}").format(
-                labels=", ".join(report.added_labels)))
+                labels=display_names.listed(report.added_labels)))
         if report.added_attributes:  # brat attributes, like labels: never silently
             lines.insert(1 + bool(report.added_labels), translate(
                 "ImportExport", "Added to the project's attributes, as they were in the imported data: {attributes}").format(
-                attributes=", ".join(report.added_attributes)))
+                attributes=display_names.listed(report.added_attributes)))
         if report.rejected:
             errors.show_error(self, translate("ImportExport", "Import finished with problems"), "\n".join(lines))
         elif report.added_labels or report.added_attributes or report.warnings:
@@ -221,7 +221,7 @@ class ImportExport:
         layers = tuple((layer.name, tuple(label.name for label in layer.labels)) for layer in schema.layers)
         choices = ExportChoices(layers,
                                 tuple(row["annotator"] for row in project.stats()["annotators"] if row["annotator"]),
-                                default_layer(schema))
+                                default_layer(schema), display_names.schema_titles(schema))
         return ExportDialog(project.path, self, check=self._export_problem, choices=choices,
                             count=lambda statuses, spans: selection_tally(project, statuses, spans))
 

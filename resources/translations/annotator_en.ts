@@ -97,6 +97,18 @@
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Attribute</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Compared</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Agreement</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>Document</source>
             <translation type="unfinished"></translation>
         </message>
@@ -141,6 +153,10 @@
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>&amp;Attributes</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>&amp;Disputed documents</source>
             <translation type="unfinished"></translation>
         </message>
@@ -170,6 +186,18 @@
                 <numerusform>{kappa} (on the %n document every annotator did)</numerusform>
                 <numerusform>{kappa} (on the %n documents every annotator did)</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>Claimant</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Compared on the spans two annotators both marked with the same boundaries or overlapping, pair by pair.</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>No matched span of this layer carries an attribute or a claimant to compare.</source>
+            <translation type="unfinished"></translation>
         </message>
         <message>
             <source>{name} (adjudicated)</source>
@@ -1632,6 +1660,14 @@ The application keeps running. The details are in the log file:
             <translation type="unfinished"></translation>
         </message>
         <message>
+            <source>Arabic name</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>none: the name is shown</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
             <source>none</source>
             <translation type="unfinished"></translation>
         </message>
@@ -1645,6 +1681,10 @@ The application keeps running. The details are in the log file:
         </message>
         <message>
             <source>Name:</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Arabic name:</source>
             <translation type="unfinished"></translation>
         </message>
         <message>
@@ -1674,6 +1714,28 @@ The application keeps running. The details are in the log file:
             <source>{label} ({layer})
 
 {guideline}</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>LanguageMenu</name>
+        <message>
+            <source>La&amp;nguage</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>Show the window in this language (remembered)</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>The language changes after the import; choose it again then</source>
+            <translation type="unfinished"></translation>
+        </message>
+    </context>
+    <context>
+        <name>Lists</name>
+        <message>
+            <source>, </source>
             <translation type="unfinished"></translation>
         </message>
     </context>
@@ -1850,6 +1912,10 @@ The application keeps running. The details are in the log file:
         </message>
         <message>
             <source>key {key!r} is already used by {owner}</source>
+            <translation type="unfinished"></translation>
+        </message>
+        <message>
+            <source>label {name}: a display name is one line of at most {most} printable characters, not {title!r}</source>
             <translation type="unfinished"></translation>
         </message>
         <message>

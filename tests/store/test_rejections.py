@@ -86,16 +86,21 @@ def test_undo_forgets_the_rejection_and_redo_remembers_it(env):
     assert rows(path, "SELECT count(*) FROM rejections") == [(1,)]
 
 
-def test_a_rejected_stored_suggestion_leaves_the_table_and_stays_rejected(env):
+def test_a_rejected_stored_suggestion_stays_rejected_for_its_set_only(env):
     ws, path, doc, _ = env
     stored = Suggestion(*at("روسيا"), "روسيا", "entity", "GPE", source="import:x", id="s1")
     with ws.project.transaction():
         ws.project.insert_suggestions(doc, [stored])
     assert ws.document_suggestions() == [stored]
     ws.reject_suggestions([stored])
-    assert ws.project.suggestions(doc) == [] and ws.document_suggestions() == []
-    ws.undo()  # both come back in one step
-    assert ws.project.suggestions(doc) == [stored] and ws.project.rejections(doc) == set()
+    assert ws.document_suggestions() == []
+    # The imported pre-annotation stays in the project: another annotator is still offered it.
+    assert ws.project.suggestions(doc) == [stored]
+    other = Workspace(ws.project, "someone-else")
+    other.open_document(doc)
+    assert other.document_suggestions() == [stored]
+    ws.undo()
+    assert ws.document_suggestions() == [stored] and ws.project.rejections(doc) == set()
     ws.redo()
     # The same pre-annotation imported again is still not suggested.
     with ws.project.transaction():

@@ -180,14 +180,16 @@ def test_suggestions_accepted_and_rejected(env):
     change = ws.accept_suggestions([stored])
     check_heard(heard, change)
     (accepted,) = change.spans_added
-    assert change.op == "accept_suggestions" and change.suggestions and accepted.text == "موسكو"
+    assert change.op == "accept_suggestions" and accepted.text == "موسكو"
+    # Stored for every set; this set's span covers it now.
+    assert ws.project.suggestions(ws.document.id) == [stored] and ws.document_suggestions() == []
     change = ws.undo()
-    assert change.suggestions and change.spans_removed == (accepted.id,)
-    assert ws.project.suggestions(ws.document.id) == [stored]
+    assert change.spans_removed == (accepted.id,) and ws.document_suggestions() == [stored]
     heard.clear()
     change = ws.reject_suggestions([stored])
     check_heard(heard, change)
-    assert change.op == "reject_suggestions" and change.suggestions and ws.project.suggestions(ws.document.id) == []
+    assert change.op == "reject_suggestions" and change.suggestions and ws.document_suggestions() == []
+    assert ws.project.suggestions(ws.document.id) == [stored]  # another annotator's set still sees it
 
 
 def test_a_refused_action_tells_nobody_and_records_nothing(env):

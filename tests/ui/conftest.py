@@ -22,7 +22,7 @@ def english(qapp):
     whatever an earlier test installed or removed (a few KB read per test)."""
     from annotator.ui.app import install_translator
 
-    install_translator(qapp)
+    install_translator(qapp, language="en")
 
 
 @pytest.fixture

@@ -107,7 +107,7 @@ def test_f1_sheet_cuts_nothing_off_and_lists_the_panel_keys(qtbot, demo_path, op
     dialog.show()
     settle(qtbot)
     table = dialog.table
-    keys = [table.item(r, 0).text() for r in range(table.rowCount())]
+    keys = [table.item(r, 0).text().strip("\u2066\u2069") for r in range(table.rowCount())]
     texts = [table.item(r, 1).text() for r in range(table.rowCount())]
     assert "F2" in keys and any("Ctrl+Y" in k for k in keys)
     entity_keys = [t for k, t in zip(keys, texts, strict=True) if "Return" in k or "Enter" in k]

@@ -3,6 +3,10 @@
 - The committed annotator_en.ts holds exactly the messages pyside6-lupdate finds in annotator/ui
   (a new string without `make translations` fails here), and annotator_en.qm is what
   pyside6-lrelease makes of it.
+- The committed annotator_ar.ts has the same messages, every one translated (six plural forms),
+  with the placeholders and `&` of its source, and annotator_ar.qm is compiled from it. The
+  checks themselves (update.py's translation_problems, placeholder_problem, merge_translations)
+  are tested on small made-up catalogues.
 - With the English catalogue loaded, `%n` messages say "1 mention", "2 mentions".
 - A pseudo-translation (every translation is its source between ⟪ ⟫) is loaded and the window is
   walked: every visible string that is not data must carry the markers.
@@ -12,6 +16,7 @@
 from __future__ import annotations
 
 import importlib.util
+import json
 import re
 import xml.etree.ElementTree as ET
 from dataclasses import replace
@@ -29,15 +34,16 @@ from annotator.core.schema_edit import label_edit_problem
 from annotator.store import Project, ProjectLocked
 from annotator.store.errors import ProjectError, disk_full
 from annotator.store.workspace import AnnotationError
-from annotator.ui import app, messages
+from annotator.ui import language, messages
 from annotator.ui.dialogs import ShortcutsDialog
 from annotator.ui.export_dialog import ExportDialog
 from annotator.ui.status_bar import StatusBar
 
 from .conftest import NEWS
 
-TRANSLATIONS = app.TRANSLATIONS
+TRANSLATIONS = language.TRANSLATIONS
 TS, QM = TRANSLATIONS / "annotator_en.ts", TRANSLATIONS / "annotator_en.qm"
+TS_AR, QM_AR = TRANSLATIONS / "annotator_ar.ts", TRANSLATIONS / "annotator_ar.qm"
 OPEN, CLOSE = "⟪", "⟫"  # not ⟦ ⟧: neutralised() shows bidi controls as ⟦RLO⟧
 
 
@@ -64,7 +70,7 @@ def translator(qapp):
 
     def install(qm: Path | None = None, locale: QLocale | None = None) -> QTranslator | None:
         if qm is None:
-            translator = app.install_translator(qapp, locale)
+            translator = language.install_translator(qapp, locale)
         else:
             translator = QTranslator(qapp)
             assert translator.load(str(qm)), qm
@@ -76,8 +82,7 @@ def translator(qapp):
     for translator in installed:
         if translator is not None:
             qapp.removeTranslator(translator)
-    qapp.removeTranslator(app._qt_translator) if app._qt_translator else None
-    app._translator = app._qt_translator = None
+    language.install_translator(qapp, language="en")  # the direction and the default locale too
 
 
 # -- the committed files -----------------------------------------------------------------------
@@ -126,14 +131,118 @@ def test_singulars_come_from_the_table_not_a_guess():
             update.singular(bad)
 
 
+# -- the Arabic catalogue: complete and consistent -----------------------------------------------
+
+
+def test_the_arabic_catalogue_has_every_string_of_the_ui(tmp_path):
+    assert TS_AR.exists(), "no annotator_ar.ts: run update.py --merge-ar with the translations"
+    assert catalogue(TS_AR) == catalogue(TS), "run `make translations`: the two catalogues differ"
+
+
+def test_every_arabic_message_is_translated_with_its_placeholders():
+    assert TS_AR.exists(), "no annotator_ar.ts: run update.py --merge-ar with the translations"
+    problems = update.translation_problems(TS_AR)
+    assert not problems, f"{len(problems)} Arabic messages to fix:\n" + "\n".join(problems)
+
+
+def test_the_committed_arabic_qm_is_compiled_from_the_committed_ts(tmp_path):
+    assert TS_AR.exists() and QM_AR.exists(), "run update.py --merge-ar: annotator_ar.ts/.qm missing"
+    built = tmp_path / "annotator_ar.qm"
+    update.run_lrelease(TS_AR, built)
+    assert built.read_bytes() == QM_AR.read_bytes(), "run `make translations`: annotator_ar.qm is stale"
+
+
+def _catalogue(folder: Path, messages: list[tuple[str, str, object]], language_code: str = "ar") -> Path:
+    """A made-up .ts: (context, source, translation: str, list of forms, or None: unfinished)."""
+    root = ET.Element("TS", version="2.1", language=language_code, sourcelanguage="en")
+    for context_name, source, translation in messages:
+        context = ET.SubElement(root, "context")
+        ET.SubElement(context, "name").text = context_name
+        message = ET.SubElement(context, "message", numerus="yes") if isinstance(translation, list) or (
+            translation is None and "%n" in source) else ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = source
+        element = ET.SubElement(message, "translation")
+        if translation is None:
+            element.set("type", "unfinished")
+        elif isinstance(translation, list):
+            for form in translation:
+                ET.SubElement(element, "numerusform").text = form
+        else:
+            element.text = translation
+    ts = folder / "made_up.ts"
+    update.write(ET.ElementTree(root), ts)
+    return ts
+
+
+SPANS = ["%n مقطع", "مقطع واحد", "مقطعان", "%n مقاطع", "%n مقطعًا", "%n مقطع"]
+
+
+def test_a_complete_consistent_catalogue_has_no_problem(tmp_path):
+    ts = _catalogue(tmp_path, [("Commands", "&File", "&ملف"), ("StatusBar", "%n spans", SPANS),
+                               ("StatusBar", "saved {time}", "حُفظ في {time}"),
+                               ("Docks", "{shown} of %n entities", ["{shown} من %n"] * 6)])
+    assert update.translation_problems(ts) == []
+
+
+def test_unfinished_vanished_obsolete_and_inconsistent_messages_are_each_named(tmp_path):
+    ts = _catalogue(tmp_path, [
+        ("Commands", "&File", None),  # unfinished
+        ("Commands", "&Edit", "تحرير"),  # the & lost
+        ("StatusBar", "saved {time}", "حُفظ في {وقت}"),  # the field translated
+        ("StatusBar", "%n spans", SPANS[:2]),  # two forms, not six
+        ("Docks", "%n entities", ["%n كيان", "كيان واحد", "كيانان", "كيانات", "%n كيانًا", "%n كيان"]),  # 3-10 lost %n
+        ("Find", "%1 of %2", "%1 من"),  # an argument lost
+        ("Old", "gone", "ذهب"),
+    ])
+    tree = ET.parse(ts)
+    [*_, gone] = tree.getroot().iter("message")
+    gone.find("translation").set("type", "vanished")
+    update.write(tree, ts)
+    problems = "\n".join(update.translation_problems(ts))
+    for expected in ("unfinished: Commands: '&File'", "'&' instead of 1: Commands: '&Edit'",
+                     "StatusBar: 'saved {time}'", "2 plural forms, not 6: StatusBar: '%n spans'",
+                     "%n 0 times instead of 1: Docks: '%n entities'", "Find: '%1 of %2'", "vanished: Old: 'gone'"):
+        assert expected in problems, (expected, problems)
+    assert len(problems.splitlines()) == 7
+
+
+def test_an_english_catalogue_is_not_taken_for_the_arabic_one(tmp_path):
+    ts = _catalogue(tmp_path, [("Commands", "&File", "&ملف")], language_code="en")
+    assert "not \"ar\"" in update.translation_problems(ts)[0]  # lrelease would compile two plural forms
+
+
+def test_the_translators_files_fill_the_catalogue_by_context_and_source(tmp_path):
+    ts = _catalogue(tmp_path, [("Commands", "&File", None), ("StatusBar", "%n spans", None),
+                               ("StatusBar", "&File", None)])
+    json_file = tmp_path / "ar.json"
+    json_file.write_text(json.dumps([
+        {"context": "Commands", "source": "&File", "translation": "&ملف"},
+        {"context": "StatusBar", "source": "%n spans", "forms": SPANS},
+        {"context": "StatusBar", "source": "no such source", "translation": "لا"},
+        {"context": "StatusBar", "source": "&File", "forms": SPANS},  # a plain message given forms
+    ], ensure_ascii=False), encoding="utf-8")
+    problems = update.merge_translations(ts, [json_file])
+    assert len(problems) == 2 and "no such source" in problems[0] and "one translation expected" in problems[1]
+    assert update.translation_problems(ts) == ["unfinished: StatusBar: '&File'"]  # the other context's stays
+    qm = tmp_path / "made_up.qm"
+    update.run_lrelease(ts, qm)
+    translator = QTranslator()
+    assert translator.load(str(qm))
+    assert translator.translate("Commands", "&File") == "&ملف"
+    # Qt's Arabic rules pick the form: 0, 1, 2, 3-10, 11-99, 100-102.
+    assert [translator.translate("StatusBar", "%n spans", None, n) for n in (0, 1, 2, 5, 11, 101)] == SPANS
+
+
 # -- the English catalogue at work -------------------------------------------------------------
 
 
-def test_the_app_loads_english_for_any_locale_without_a_catalogue(qapp, translator):
-    for locale in (QLocale("en_GB"), QLocale("de_DE"), QLocale("ar_EG"), QLocale.c()):
+def test_the_app_loads_english_for_any_locale_but_arabic(qapp, translator):
+    for locale in (QLocale("en_GB"), QLocale("de_DE"), QLocale("fr_MA"), QLocale.c()):
         assert translator(locale=locale) is not None, locale.name()
+        assert language.current_language() == "en"
         assert QCoreApplication.translate("EntityBrowser", "%n mentions", None, 1) == "1 mention"
         assert QCoreApplication.translate("EntityBrowser", "%n mentions", None, 2) == "2 mentions"
+    assert language.system_language(QLocale("ar_EG")) == language.system_language(QLocale("ar_MA")) == "ar"
 
 
 def test_the_status_bar_and_the_entities_dock_say_1_span_and_2_spans(qtbot, translator, demo_path, open_window):
@@ -212,6 +321,7 @@ def test_the_window_shows_a_refused_action_through_the_catalogue(qtbot, tmp_path
 # Strings shown without a marker on purpose, with the reason.
 ALLOWED = {
     "OK", "Cancel", "Close",  # QDialogButtonBox's standard buttons: Qt's own catalogue (qtbase_*.qm)
+    "English", "العربية",  # View > Language: each language in its own name, never translated
 }
 
 
@@ -249,7 +359,7 @@ def _data(window) -> list[str]:
     for row in project.document_rows():
         values += [str(v) for v in row if v is not None]
     for layer in project.schema.layers:
-        values += [layer.name, layer.name.upper()]
+        values += [layer.name, layer.name.upper(), layer.description]
         for label in layer.labels:
             values += [label.name, label.key or "", label.guideline or ""]
         for attribute in project.schema.attributes(layer.name):
@@ -264,7 +374,7 @@ def _data(window) -> list[str]:
 def _is_key_names(text: str) -> bool:
     """"Ctrl+Z", "Delete / Backspace", "F1": key names as printed on the keyboard (Qt reads each
     part back as itself; "Delete" it spells "Del")."""
-    parts = [p.strip() for p in text.split(" / ")]
+    parts = [p.strip() for p in text.strip("\u2066\u2069").split(" / ")]  # the F1 sheet isolates keys
     return all(p and QKeySequence(p).toString() in (p, "Del" if p == "Delete" else p) for p in parts)
 
 
