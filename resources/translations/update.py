@@ -152,15 +152,24 @@ def fill_plurals(ts: Path) -> list[str]:
         except PluralError as exc:
             problems.append(f"{context}: {exc}")
             continue
-        translation = message.find("translation")
-        translation.attrib.pop("type", None)  # finished: lrelease compiles it
-        for child in list(translation):
-            translation.remove(child)
-        translation.text = None
-        for form in forms:
-            ET.SubElement(translation, "numerusform").text = form
+        finish(message, forms)
     write(tree, ts)
     return problems
+
+
+def finish(message: ET.Element, text: str | tuple[str, ...] | list[str]) -> None:
+    """Set a message's translation (a str, or its plural forms) and mark it finished, which is
+    what lrelease compiles."""
+    translation = message.find("translation")
+    translation.attrib.pop("type", None)
+    for child in list(translation):
+        translation.remove(child)
+    if isinstance(text, str):
+        translation.text = text
+        return
+    translation.text = None
+    for form in text:
+        ET.SubElement(translation, "numerusform").text = form
 
 
 def write(tree: ET.ElementTree, path: Path) -> None:
@@ -195,16 +204,7 @@ def merge_translations(ts: Path, files: list[Path]) -> list[str]:
             if numerus != ("forms" in entry):
                 problems.append(f"{file}: {'six forms' if numerus else 'one translation'} expected for {where}")
                 continue
-            translation = message.find("translation")
-            translation.attrib.pop("type", None)  # finished: lrelease compiles it
-            for child in list(translation):
-                translation.remove(child)
-            if numerus:
-                translation.text = None
-                for form in entry["forms"]:
-                    ET.SubElement(translation, "numerusform").text = form
-            else:
-                translation.text = entry["translation"]
+            finish(message, entry["forms"] if numerus else entry["translation"])
     write(tree, ts)
     return problems
 
